@@ -1,0 +1,230 @@
+"""The `etl` command: run the pipeline, inspect runs, query the warehouse, debug and evaluate extraction."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    for name, env in (("warehouse", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
+        if getattr(args, name, None):
+            os.environ[env] = str(Path(getattr(args, name)).resolve())
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="etl", description=__doc__)
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+
+    def warehouse_opts(cmd):
+        cmd.add_argument("--warehouse", help="DuckDB file (default: $ETL_WAREHOUSE or var/warehouse.duckdb)")
+
+    r = sub.add_parser("run", help="ingest a folder, extract, load, audit and publish")
+    r.add_argument("--input", help="input folder, scanned recursively (default: $ETL_INPUT_DIR or samples/articles)")
+    warehouse_opts(r)
+    r.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
+    r.add_argument("--work", help="per-run working folder (default: $ETL_WORK_DIR or var/work)")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_run, backfill=False)
+
+    b = sub.add_parser("backfill", help="re-extract published articles with the current extractor version")
+    warehouse_opts(b)
+    b.add_argument("--reports")
+    b.add_argument("--work")
+    b.add_argument("--all", action="store_true", help="all articles, not only those extracted by an older version")
+    b.add_argument("--no-progress", action="store_true")
+    b.set_defaults(func=cmd_run, backfill=True, input=None)
+
+    s = sub.add_parser("status", help="the last runs: counts, audit outcome, report paths")
+    warehouse_opts(s)
+    s.add_argument("-n", type=int, default=10, help="number of runs (default 10)")
+    s.set_defaults(func=cmd_status)
+
+    q = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
+    q.add_argument("query")
+    warehouse_opts(q)
+    fmt = q.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="CSV on stdout")
+    fmt.add_argument("--json", action="store_true", help="one JSON object per row")
+    q.set_defaults(func=cmd_sql)
+
+    x = sub.add_parser("extract", help="extract single article files; one JSON object per file")
+    x.add_argument("files", nargs="+", metavar="FILE")
+    x.add_argument("--lang", choices=("de", "en"), help="skip language detection")
+    x.set_defaults(func=cmd_extract)
+
+    e = sub.add_parser("eval-ner", help="precision/recall/F1 of the NER model on a GermEval or CoNLL file")
+    e.add_argument("file")
+    e.add_argument("--lang", choices=("de", "en"), required=True)
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval_ner)
+
+    a = sub.add_parser("eval-amounts", help="precision/recall/F1 of amount extraction on a gold sentences file")
+    a.add_argument("file")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_eval_amounts)
+    return p
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def cmd_run(args) -> int:
+    from etl import pipeline
+
+    console = _console()
+    try:
+        result = pipeline.run(args.input, backfill=args.backfill, only_outdated=not getattr(args, "all", False),
+                              progress=not args.no_progress and sys.stderr.isatty())
+    except pipeline.AuditFailed as err:
+        console.print(f"[bold red]FAILED[/] {err}")
+        return 2
+    except Exception as err:  # the run is marked failed in the warehouse; say why in one line
+        console.print(f"[bold red]FAILED[/] {type(err).__name__}: {err}")
+        return 1
+    _print_run_summary(console, result)
+    return 0
+
+
+def _print_run_summary(console, result: dict) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"run {result['run_id']}: published", show_header=False)
+    for key in ("files_seen", "new_articles", "duplicates", "unchanged", "quarantined"):
+        t.add_row(key.replace("_", " "), str(result[key]))
+    for key in ("entity_mentions", "amounts", "lawsuits", "lawsuit_parties"):
+        t.add_row(key.replace("_", " "), str(result["loaded"].get(key, 0)))
+    t.add_row("audit", "skipped: " + result["audit"]["skipped"] if result["audit"].get("skipped")
+              else f"passed ({len(result['audit']['warnings'])} warnings)")
+    t.add_row("seconds", str(result["timings"]["total"]))
+    console.print(t)
+    if result["new_articles"] == 0:
+        console.print("No new articles.")
+    console.print(f"Report: {result['report']}")
+
+
+def cmd_status(args) -> int:
+    from etl.warehouse.db import connect
+
+    from etl.config import settings
+
+    con = connect(settings().warehouse, read_only=True)
+    rows = con.execute("""
+        SELECT r.run_id, r.kind, r.status, strftime(r.started_at, '%Y-%m-%d %H:%M:%S') AS started,
+               round(epoch(r.finished_at - r.started_at), 1) AS seconds, r.files_seen, r.articles_loaded,
+               r.duplicates, r.unchanged, r.quarantined, r.articles_extracted,
+               (SELECT count(*) FILTER (WHERE NOT success AND blocking) FROM core.dq_results d WHERE d.run_id = r.run_id) AS failed_checks,
+               r.report_path, r.message
+        FROM core.runs r ORDER BY r.started_at DESC LIMIT $n""", {"n": args.n})
+    _print_table(_console(), rows.description, rows.fetchall(), title="last runs")
+    return 0
+
+
+def cmd_sql(args) -> int:
+    from etl.warehouse.db import connect
+
+    from etl.config import settings
+
+    con = connect(settings().warehouse, read_only=True)
+    try:
+        cur = con.execute(args.query)
+    except Exception as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    cols = [d[0] for d in cur.description]
+    rows = cur.fetchall()
+    if args.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    elif args.json:
+        for row in rows:
+            print(json.dumps(dict(zip(cols, row)), ensure_ascii=False, default=str))
+    else:
+        _print_table(_console(), cur.description, rows)
+    return 0
+
+
+def _print_table(console, description, rows, title: str | None = None) -> None:
+    from rich.table import Table
+
+    t = Table(title=title)
+    for d in description:
+        t.add_column(d[0], overflow="fold")
+    for row in rows:
+        t.add_row(*("" if v is None else str(v) for v in row))
+    console.print(t)
+    console.print(f"{len(rows)} row(s)")
+
+
+def cmd_extract(args) -> int:
+    """Runs the same ingest parsing and cleaning as the pipeline, so offsets match analytics.articles.text."""
+    from dataclasses import replace
+
+    from etl.extract import extract
+    from etl.ingest.clean import article_text, clean_body, content_hash
+    from etl.ingest.errors import Quarantine
+    from etl.ingest.language import detect_language
+    from etl.ingest.parse import parse_item, split_items
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        for item in split_items(path.name, path.read_bytes(), content_hash):
+            item = replace(item, source_file=str(path) + item.source_file[len(path.name):])
+            try:
+                raw = parse_item(item)
+            except Quarantine as q:
+                print(json.dumps({"source_file": item.source_file, "error": q.reason, "detail": q.detail}))
+                status = 1
+                continue
+            body, _ = clean_body(raw.body)
+            text = article_text(raw.title, body)
+            language = args.lang or detect_language(text)
+            out = {"source_file": item.source_file, "language": language, "text": text}
+            print(json.dumps(out | extract(text, language).to_dict(), ensure_ascii=False))
+    return status
+
+
+def cmd_eval_ner(args) -> int:
+    from etl.evaluation.ner import evaluate_file
+
+    result = evaluate_file(args.file, args.lang)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"{'label':8} {'P':>7} {'R':>7} {'F1':>7} {'support':>8}")
+    for label, m in sorted(result["per_label"].items()):
+        print(f"{label:8} {m['precision']:7.4f} {m['recall']:7.4f} {m['f1']:7.4f} {m['support']:8d}")
+    print(f"{'micro':8} {result['precision']:7.4f} {result['recall']:7.4f} {result['f1']:7.4f}")
+    return 0
+
+
+def cmd_eval_amounts(args) -> int:
+    from etl.evaluation.amounts import score_sentences
+
+    result = score_sentences(args.file)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+        return 0
+    print(f"precision {result['precision']:.4f}  recall {result['recall']:.4f}  f1 {result['f1']:.4f}")
+    print(f"negatives extracted: {len(result['negatives_extracted'])}")
+    for err in result.get("errors", [])[:50]:
+        print(f"  {err}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

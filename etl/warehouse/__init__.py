@@ -1,0 +1,1 @@
+"""DuckDB: connections, migrations from sql/, loading a run, publishing it."""

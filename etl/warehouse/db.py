@@ -1,0 +1,68 @@
+"""Connections and schema: numbered migrations applied once each, views re-created every time."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+from etl.config import SQL_DIR
+
+
+def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writer also brings the schema up to date."""
+    if read_only:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"no warehouse at {path}: run `etl run` first")
+        return duckdb.connect(str(path), read_only=True)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    migrate(con)
+    return con
+
+
+def sql(name: str) -> str:
+    """The text of one SQL file under sql/."""
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending sql/migrations/NNNN_*.sql in order, each in its own transaction; return those applied.
+
+    A migration already applied whose file changed is an error: migrations are append-only.
+    """
+    con.execute(sql("schema_migrations.sql"))
+    applied = dict(con.execute("SELECT version, checksum FROM main.schema_migrations").fetchall())
+    done = []
+    for path in sorted((SQL_DIR / "migrations").glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        version = path.name[:4]
+        text = path.read_text(encoding="utf-8")
+        checksum = hashlib.sha256(text.encode()).hexdigest()
+        if version in applied:
+            if applied[version] != checksum:
+                raise RuntimeError(f"migration {path.name} changed after it was applied; add a new migration instead")
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute(text)
+            con.execute("INSERT INTO main.schema_migrations (version, file_name, checksum) VALUES (?, ?, ?)",
+                        [version, path.name, checksum])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(path.name)
+    create_views(con)
+    return done
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the analysts' views and their comments in one transaction."""
+    con.execute("BEGIN")
+    try:
+        for path in sorted((SQL_DIR / "views").glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8"))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

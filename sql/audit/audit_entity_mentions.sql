@@ -1,0 +1,25 @@
+-- Audit frame: entity mentions extracted by run $run_id, with their article's text checked.
+-- The article is the run's own or an already published one (a backfill re-extracts published articles).
+-- span_ok: offsets inside the text and substr(text, start_char + 1, end_char - start_char) = mention_text.
+SELECT m.article_id,
+       m.entity_id,
+       m.name,
+       m.entity_type,
+       m.mention_text,
+       m.start_char,
+       m.end_char,
+       m.extractor_version,
+       a.article_id IS NOT NULL AS article_found,
+       e.entity_id IS NOT NULL AS entity_found,
+       coalesce(m.start_char >= 0
+                AND m.end_char > m.start_char
+                AND m.end_char <= length(a.text)
+                AND substr(a.text, m.start_char + 1, m.end_char - m.start_char) = m.mention_text,
+                false) AS span_ok
+FROM core.entity_mentions m
+LEFT JOIN core.articles a
+       ON a.article_id = m.article_id AND (a.run_id = $run_id OR a.published)
+LEFT JOIN core.entities e
+       ON e.entity_id = m.entity_id
+WHERE m.run_id = $run_id
+ORDER BY m.article_id, m.start_char, m.end_char;

@@ -1,0 +1,3 @@
+-- Layers: core holds every row (published and staged), analytics holds the analysts' views.
+CREATE SCHEMA IF NOT EXISTS core;
+CREATE SCHEMA IF NOT EXISTS analytics;

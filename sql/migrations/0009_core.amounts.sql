@@ -1,0 +1,23 @@
+CREATE TABLE core.amounts (
+    run_id            VARCHAR NOT NULL,
+    amount_id         VARCHAR NOT NULL,
+    article_id        VARCHAR NOT NULL,
+    mention_text      VARCHAR NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    kind              VARCHAR NOT NULL,
+    value             DOUBLE,
+    value_max         DOUBLE,
+    unit              VARCHAR,
+    qualifier         VARCHAR NOT NULL,
+    category          VARCHAR NOT NULL,
+    currency_assumed  BOOLEAN NOT NULL,
+    vague             BOOLEAN NOT NULL,
+    value_usd         DOUBLE,
+    fx_rate           DOUBLE,
+    fx_year           INTEGER,
+    subject_entity_id VARCHAR,
+    extractor_version VARCHAR NOT NULL,
+    published         BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (run_id, amount_id)
+);
