@@ -1,0 +1,67 @@
+"""The analysts' contract and the migration mechanism, on a fresh DuckDB file."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from etl.warehouse import db
+
+# The contract of DESIGN.md: these views and columns must exist (more are allowed).
+CONTRACT = {
+    "articles": "article_id source_file source_ref title text language published_at word_count run_id ingested_at",
+    "entities": "entity_id name entity_type aliases article_count mention_count",
+    "entity_mentions": "article_id entity_id name entity_type mention_text start_char end_char",
+    "amounts": "amount_id article_id mention_text start_char end_char kind value value_max unit qualifier category "
+               "value_usd subject_entity_id",
+    "lawsuits": "lawsuit_id article_id claim status court amount_text evidence_text start_char end_char",
+    "lawsuit_parties": "lawsuit_id role name entity_id",
+    "runs": "run_id started_at finished_at status files_seen articles_loaded duplicates quarantined",
+    "ingest_log": "run_id source_file status reason detail content_hash",
+    "dq_results": "run_id suite expectation column_name success observed_value checked_at",
+}
+
+
+@pytest.fixture
+def con(tmp_path):
+    c = db.connect(tmp_path / "w.duckdb")
+    yield c
+    c.close()
+
+
+def test_contract_views_and_columns_exist(con):
+    for view, columns in CONTRACT.items():
+        found = {r[0] for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'analytics' AND table_name = $v", {"v": view}).fetchall()}
+        assert set(columns.split()) <= found, (view, set(columns.split()) - found)
+
+
+def test_every_view_and_column_is_commented(con):
+    assert con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'analytics' AND comment IS NULL").fetchall() == []
+    assert con.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                       "WHERE schema_name = 'analytics' AND comment IS NULL").fetchall() == []
+    assert {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'analytics'").fetchall()} == set(CONTRACT)
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path, con):
+    applied = con.execute("SELECT count(*) FROM main.schema_migrations").fetchone()[0]
+    assert applied == len(list((db.SQL_DIR / "migrations").glob("*.sql")))
+    assert db.migrate(con) == []  # nothing pending the second time
+    assert con.execute("SELECT count(*) FROM main.schema_migrations").fetchone()[0] == applied
+
+
+def test_a_changed_migration_is_refused(con):
+    con.execute("UPDATE main.schema_migrations SET checksum = 'edited' WHERE version = '0002'")
+    with pytest.raises(RuntimeError, match="changed after it was applied"):
+        db.migrate(con)
+
+
+def test_read_only_needs_an_existing_warehouse(tmp_path):
+    with pytest.raises(FileNotFoundError, match="etl run"):
+        db.connect(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_read_only_connection_cannot_write(tmp_path, con):
+    con.close()
+    ro = db.connect(tmp_path / "w.duckdb", read_only=True)
+    with pytest.raises(duckdb.Error):
+        ro.execute("DELETE FROM core.articles")
