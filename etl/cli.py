@@ -13,8 +13,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, env in (("warehouse", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
         if getattr(args, name, None):
             os.environ[env] = str(Path(getattr(args, name)).resolve())
+    from etl.warehouse.db import WarehouseBusy
+
     try:
         return args.func(args) or 0
+    except (FileNotFoundError, WarehouseBusy) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -114,9 +119,8 @@ def _print_run_summary(console, result: dict) -> None:
 
 
 def cmd_status(args) -> int:
-    from etl.warehouse.db import connect
-
     from etl.config import settings
+    from etl.warehouse.db import connect
 
     con = connect(settings().warehouse, read_only=True)
     rows = con.execute("""
@@ -131,9 +135,8 @@ def cmd_status(args) -> int:
 
 
 def cmd_sql(args) -> int:
-    from etl.warehouse.db import connect
-
     from etl.config import settings
+    from etl.warehouse.db import connect
 
     con = connect(settings().warehouse, read_only=True)
     try:

@@ -28,6 +28,7 @@ class Settings:
     batch_size: int  # ETL_BATCH_SIZE: articles per extraction batch (one mapped task each)
     workers: int  # ETL_WORKERS: extraction processes in the CLI (0 = one per core)
     max_no_entity_share: float  # ETL_MAX_NO_ENTITY_SHARE: audit fails if more extracted articles have no entity
+    lock_wait_seconds: float  # ETL_LOCK_WAIT_SECONDS: how long a writer waits for readers of the DuckDB file
 
 
 def settings() -> Settings:
@@ -44,4 +45,5 @@ def settings() -> Settings:
         batch_size=int(os.environ.get("ETL_BATCH_SIZE", 200)),
         workers=int(os.environ.get("ETL_WORKERS", 0)),
         max_no_entity_share=float(os.environ.get("ETL_MAX_NO_ENTITY_SHARE", 0.5)),
+        lock_wait_seconds=float(os.environ.get("ETL_LOCK_WAIT_SECONDS", 120)),
     )

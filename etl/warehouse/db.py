@@ -2,22 +2,43 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import duckdb
 
-from etl.config import SQL_DIR
+from etl.config import SQL_DIR, settings
 
 
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writer also brings the schema up to date."""
-    if read_only:
-        if not Path(path).exists():
-            raise FileNotFoundError(f"no warehouse at {path}: run `etl run` first")
-        return duckdb.connect(str(path), read_only=True)
+class WarehouseBusy(RuntimeError):
+    """Another process holds the DuckDB file (one writer, or readers, at a time)."""
+
+
+def connect(path: Path | str, read_only: bool = False, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writer also brings the schema up to date.
+
+    DuckDB allows one writer or several readers per file: a writer waits up to `wait_seconds`
+    (ETL_LOCK_WAIT_SECONDS) for readers such as an analyst's session to let go.
+    """
+    if read_only and not Path(path).exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run `etl run` first")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
-    migrate(con)
+    wait = settings().lock_wait_seconds if wait_seconds is None else wait_seconds
+    deadline = time.monotonic() + (0 if read_only else wait)
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(f"warehouse {path} is in use by another process "
+                                    f"({'a running pipeline' if read_only else 'a reader or another run'}); "
+                                    f"try again when it has finished. DuckDB said: {err}") from None
+            time.sleep(1)
+    if not read_only:
+        migrate(con)
     return con
 
 

@@ -65,3 +65,20 @@ def test_read_only_connection_cannot_write(tmp_path, con):
     ro = db.connect(tmp_path / "w.duckdb", read_only=True)
     with pytest.raises(duckdb.Error):
         ro.execute("DELETE FROM core.articles")
+
+
+def test_a_writer_waits_for_a_reader_then_says_why(tmp_path, con):
+    import subprocess
+    import sys
+
+    con.close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               f"c = duckdb.connect({str(tmp_path / 'w.duckdb')!r}, read_only=True); "
+                               "print('ok', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(db.WarehouseBusy, match="in use by another process"):
+            db.connect(tmp_path / "w.duckdb", wait_seconds=1)
+    finally:
+        holder.kill()
+        holder.wait()
