@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench model airflow lock clean
+.PHONY: install run test bench eval model airflow lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ bench: $(STAMP)  ## speed benchmarks on ../shared/data/corpora (not tests)
 	$(BIN)/python bench/bench_ner.py
 	$(BIN)/python bench/bench_amounts.py
 	$(BIN)/python bench/bench_lawsuits.py
+
+eval: $(STAMP)  ## entity/amount/lawsuit scores of the warehouse path on ../shared/data/gold, per language
+	$(BIN)/python scripts/eval_gold.py
+	$(BIN)/etl eval-amounts ../shared/data/gold/amounts_sentences_dev.jsonl
+	$(BIN)/etl eval-ner --lang de ../shared/data/ner/de/germeval2014/NER-de-dev.tsv
+	$(BIN)/etl eval-ner --lang en ../shared/data/ner/en/conll2003/eng.testa
 
 model: $(STAMP)  ## rebuild the NER training data from ../shared/data and retrain models/de and models/en
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,train]'

@@ -1,0 +1,64 @@
+"""Score the warehouse path against the development gold articles, per language.
+
+Writes each gold article as <doc_id>.txt into a temporary folder, runs `etl run` on it, reads
+the published views with ../shared/tools/warehouse_preds.py and scores with ../shared/tools/score.py.
+Usage: python scripts/eval_gold.py [--gold FILE] [--keep DIR] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def evaluate(gold: Path, workdir: Path) -> dict:
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    inbox = workdir / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        (inbox / f"{d['doc_id']}.txt").write_text(d["text"], encoding="utf-8")
+    warehouse = workdir / "gold.duckdb"
+    etl = Path(sys.executable).with_name("etl")
+    subprocess.run([str(etl), "run", "--input", str(inbox), "--warehouse", str(warehouse),
+                    "--reports", str(workdir / "reports"), "--work", str(workdir / "work"), "--no-progress"], check=True)
+    preds = subprocess.run([sys.executable, str(SHARED / "tools" / "warehouse_preds.py"), str(warehouse)],
+                           check=True, capture_output=True, text=True).stdout
+    (workdir / "pred.jsonl").write_text(preds, encoding="utf-8")
+    scores = {}
+    for lang in ("de", "en", None):
+        subset = workdir / f"gold_{lang or 'all'}.jsonl"
+        subset.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs if lang in (None, d["language"])),
+                          encoding="utf-8")
+        out = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(subset), str(workdir / "pred.jsonl"),
+                              "--json"], check=True, capture_output=True, text=True).stdout
+        scores[lang or "all"] = json.loads(out)
+    return scores
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--gold", type=Path, default=SHARED / "data" / "gold" / "articles_dev.jsonl")
+    p.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    p.add_argument("--json", action="store_true")
+    args = p.parse_args()
+    if not args.gold.exists():
+        sys.exit(f"no gold file at {args.gold} (development data, not part of the repository)")
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="eval-gold-"))
+    scores = evaluate(args.gold, workdir)
+    if args.json:
+        print(json.dumps(scores))
+        return
+    for lang, s in scores.items():
+        print(f"[{lang}] docs {s['docs']} (missing {s['docs_missing']})")
+        for k in ("entities", "amounts", "lawsuits"):
+            print(f"  {k:9} " + "  ".join(f"{m} {v}" for m, v in s[k].items()))
+
+
+if __name__ == "__main__":
+    main()
