@@ -85,11 +85,11 @@ def ingest(run_id: str, input_dir: str | None = None) -> dict:
 
     s = settings()
     source = Path(input_dir) if input_dir else s.input_dir
-    if not source.is_dir():
-        raise FileNotFoundError(f"input folder {source} does not exist")
     con = _connect()
     try:
         now = _start(con, run_id, "ingest", str(source))
+        if not source.is_dir():
+            raise FileNotFoundError(f"input folder {source} does not exist")
         known = KnownState(
             files={f: (h, a) for f, h, a in con.execute("SELECT source_file, content_hash, article_id FROM core.files").fetchall()},
             articles=dict(con.execute("SELECT article_id, source_file FROM core.articles WHERE published").fetchall()))
@@ -131,7 +131,6 @@ def plan_backfill(run_id: str, only_outdated: bool = True) -> dict:
     con = _connect()
     try:
         now = _start(con, run_id, "backfill", None)
-        con.execute("UPDATE core.runs SET kind = 'backfill' WHERE run_id = $run_id", {"run_id": run_id})
         rows = con.execute("""
             SELECT a.article_id, a.text, a.language, coalesce(year(a.published_at), $year) AS fx_year
             FROM core.articles a
@@ -212,8 +211,7 @@ def audit(run_id: str) -> dict:
         summary = {"success": result.success, "failed": result.failed, "warnings": result.warnings,
                    "report": str(report_dir(run_id) / "summary.html")}
         if not result.success:
-            message = (f"audit failed, nothing published: {'; '.join(result.failed)}. "
-                       f"Report: {summary['report']}")
+            message = f"{result.message()}\nNothing was published. Report: {summary['report']}"
             discard_run(con, run_id, message)
             raise AuditFailed(message)
         return summary

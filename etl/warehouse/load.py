@@ -41,6 +41,14 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: str, run_dir: Path, batch_o
         counts["articles"] = _insert_parquet(con, "core.articles", [run_dir / "articles.parquet"])
         for name, table in EXTRACTION_TABLES.items():
             counts[name] = _insert_parquet(con, table, [out / f"{name}.parquet" for out in batch_outputs])
+        # New entities now, so the audit can check that every mention refers to one; the
+        # entities view only shows those with published mentions.
+        con.execute("""
+            INSERT INTO core.entities (entity_id, name, entity_type, first_run_id)
+            SELECT entity_id, arg_min(name, start_char), arg_min(entity_type, start_char), $run_id
+            FROM core.entity_mentions WHERE run_id = $run_id
+            GROUP BY entity_id
+            ON CONFLICT DO NOTHING""", {"run_id": run_id})
         con.execute("UPDATE core.runs SET status = 'loaded', articles_extracted = $n WHERE run_id = $run_id",
                     {"n": counts["extractions"], "run_id": run_id})
         con.execute("COMMIT")

@@ -7,7 +7,7 @@ from etl.warehouse.load import DATA_TABLES
 
 
 def publish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
-    """One transaction: superseded rows out, the run's rows flagged published, files and entities updated."""
+    """One transaction: superseded rows out, the run's rows flagged published, files updated."""
     p = {"run_id": run_id}
     con.execute("BEGIN")
     try:
@@ -42,12 +42,6 @@ def publish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
         con.execute("DELETE FROM core.articles WHERE article_id IN (SELECT article_id FROM orphaned)")
         for table in DATA_TABLES:
             con.execute(f"UPDATE {table} SET published = true WHERE run_id = $run_id AND NOT published", p)
-        con.execute("""
-            INSERT INTO core.entities (entity_id, name, entity_type, first_run_id)
-            SELECT entity_id, arg_min(name, start_char), arg_min(entity_type, start_char), $run_id
-            FROM core.entity_mentions WHERE run_id = $run_id
-            GROUP BY entity_id
-            ON CONFLICT DO NOTHING""", p)
         con.execute("UPDATE core.runs SET status = 'published', finished_at = now() WHERE run_id = $run_id", p)
         con.execute("COMMIT")
     except Exception:
@@ -63,6 +57,7 @@ def discard_run(con: duckdb.DuckDBPyConnection, run_id: str, message: str) -> No
     try:
         for table in DATA_TABLES:
             con.execute(f"DELETE FROM {table} WHERE run_id = $run_id AND NOT published", p)
+        con.execute("DELETE FROM core.entities WHERE first_run_id = $run_id", p)
         con.execute("UPDATE core.runs SET status = 'failed', finished_at = now(), message = $message WHERE run_id = $run_id",
                     p | {"message": message[:2000]})
         con.execute("COMMIT")
