@@ -1,0 +1,1 @@
+"""Evaluation of the extractors against the gold files in ../shared/data/gold."""
