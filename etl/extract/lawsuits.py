@@ -1,0 +1,918 @@
+"""Lawsuits: who sues whom, over what, before which court, and how it stands.
+
+Rules over the sentence's structure and the entity output (no German treebank is
+available to train a parser). The word lists live in ``data/lawsuits/*.yaml`` so
+that users can extend them without touching code. Each sentence with a trigger
+becomes a *mention* with roles read from its structure (subject, "gegen/against",
+"von/by", passive voice, accusation verbs); mentions are then grouped into one
+record per proceeding: anaphora ("die Klage", "the suit") and shared parties join
+a known case, an indefinite "eine Klage"/"a lawsuit" opens another one.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from etl.extract.model import Amount, EntityMention, Lawsuit, LawsuitParty, normalise_name
+
+_DATA = Path(__file__).parent / "data" / "lawsuits"
+_PARTY_TYPES = ("PER", "ORG", "LOC")
+_ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines the a an its their his her this that these those".split()
+)
+_POSSESSIVE = re.compile(r"\b(?:ihre[mnrs]?|ihr|seine[mnrs]?|sein|its|their)\s+(?:[a-zäöüß-]+\s+)?$")
+_GROUP_NOUNS = frozenset(
+    "group number couple dozens hundreds thousands millions lot lots some many most all several "
+    "gruppe reihe dutzend dutzende hunderte tausende".split()
+)
+_AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"))  # "eine Klage im Namen von Autoren"
+_QUANTIFIERS = frozenset(
+    "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
+)
+_AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien)\b")
+_HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
+_FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
+_FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
+_WEAK_WINDOW = 3  # a weak mention ("das Urteil") attaches to a case mentioned this many sentences before
+_CLAIM_WINDOW = 2  # claim words this many sentences around a case still count (once)
+_TOKEN = re.compile(r"[\wÄÖÜäöüß'’.&-]+|[,;:()\[\]–—\"„“”«»]")
+_DAMAGES = re.compile(
+    r"(?i)schadens?ersatz|strafe|bußgeld|vergleich|forder|damages|fine[ds]?\b|penalt|settle|compensation|seek|restitution"
+)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    regex: re.Pattern
+    kind: str
+    strong: bool
+    status: str
+    subject: str
+    verb: bool
+    requires: re.Pattern | None
+    claim: str | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: tuple[_Trigger, ...]
+    stems: tuple[str, ...]
+    prefilter: re.Pattern
+    any_trigger: re.Pattern
+    passive_aux: re.Pattern
+    participles: re.Pattern
+    defendant_verbs: re.Pattern
+    opposing_verbs: re.Pattern
+    anaphoric: re.Pattern
+    new_case: re.Pattern
+    clause: re.Pattern
+    statuses: tuple[tuple[str, re.Pattern, bool], ...]  # status, cue, weak
+    claims: tuple[tuple[str, re.Pattern], ...]
+    courts: tuple[re.Pattern, ...]
+    court_entity: re.Pattern
+    negators: re.Pattern
+    negated: re.Pattern | None
+    non_lawsuit: re.Pattern
+    agencies: re.Pattern
+    generic: re.Pattern
+    generic_words: frozenset
+    descriptor: re.Pattern
+    descriptor_word: re.Pattern
+    name_parts: re.Pattern
+    prepositions: frozenset
+    against: frozenset
+    agent: re.Pattern
+    accuse: re.Pattern
+    titles: frozenset
+    role_nouns: re.Pattern
+    role_then_name: re.Pattern
+    stopwords: frozenset
+    v2_openers: frozenset
+    fallback: re.Pattern
+
+
+def _load(name: str) -> dict:
+    with open(_DATA / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _scoped(pattern: str) -> str:
+    """A leading (?i) made local, so that patterns can be joined into one alternation."""
+    return f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else f"(?:{pattern})"
+
+
+def _union(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(map(_scoped, patterns))) if patterns else None
+
+
+_CLAUSE = {
+    "de": r";|:|,\s*(?:dass|weil|da|ob|wenn|falls|damit|nachdem|obwohl|während|sagte|so)\b"
+          r"|\b(?:sagte|sagt|erklärte|hieß es|teilte mit)\b",
+    "en": r";|:|,?\s*\b(?:that|which|who|because|while|although|if|unless|so|after|before|when|said|says|saying|told)\b",
+}
+_FALLBACK = {
+    # German capitalises every noun: only name-like tokens (SoftBank, Web2Shop, ADAC) and
+    # runs of two or more capitalised words count; English: any capitalised run.
+    "de": r"\b[A-Za-zÄÖÜ][\w.]*(?:[a-zäöü][A-Z]|[A-Za-z]\d)[\w.]*|\b[A-ZÄÖÜ]{2,}\b"
+          r"|\b[A-ZÄÖÜ][\wäöüß.&-]+(?:\s+[A-ZÄÖÜ][\wäöüß.&-]+)+",
+    "en": r"\b[A-Z][\w.&'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&'’-]*)*",
+}
+
+
+@functools.cache
+def _lexicon(language: str) -> _Lexicon:
+    """Compile the YAML word lists once per language and process."""
+    trig, stat, claims, courts, neg, parties = (
+        _load(n) for n in ("triggers.yaml", "statuses.yaml", "claims.yaml", "courts.yaml", "negations.yaml", "parties.yaml")
+    )
+    legal = re.compile(trig["legal_context"][language])
+    triggers = tuple(
+        _Trigger(
+            regex=re.compile(t["pattern"]),
+            kind=t["kind"],
+            strong=bool(t.get("strong")),
+            status=t.get("status", "unknown"),
+            subject=t.get("subject", "none"),
+            verb=bool(t.get("verb")),
+            requires=legal if t.get("requires") == "LEGAL" else (re.compile(t["requires"]) if t.get("requires") else None),
+            claim=t.get("claim"),
+        )
+        for t in trig[language]
+    )
+    generic_words = parties["generic"][language]
+    if language == "de":
+        words = sorted(generic_words, key=len, reverse=True)
+        generic = r"(?<![\w-])((?:[\w.]+-)?(?:%s)(?:innen|in|en|n|s)?)\b" % "|".join(map(re.escape, words))
+    else:  # English words also open a sentence: "Shareholders sued ..."
+        words = sorted(generic_words, key=len, reverse=True)
+        generic = r"(?<![\w-])((?:%s))\b" % "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+    return _Lexicon(
+        triggers=triggers,
+        stems=tuple(w.lower() for w in trig["prefilter"][language]),
+        prefilter=re.compile("|".join(map(re.escape, trig["prefilter"][language])), re.IGNORECASE),
+        any_trigger=_union([t["pattern"] for t in trig[language]]),
+        passive_aux=re.compile(trig["passive_aux"][language]),
+        participles=re.compile(trig["participles"][language]),
+        defendant_verbs=re.compile(trig["defendant_verbs"][language]),
+        opposing_verbs=re.compile(trig["opposing_verbs"][language]),
+        anaphoric=re.compile(trig["anaphoric"][language]),
+        new_case=re.compile(trig["new_case"][language]),
+        clause=re.compile(_CLAUSE[language]),
+        statuses=tuple(
+            (s, re.compile(p["pattern"] if isinstance(p, dict) else p), isinstance(p, dict) and bool(p.get("weak")))
+            for s, ps in stat[language].items() for p in ps
+        ),
+        claims=tuple((c, _union(p)) for c, p in claims[language].items()),
+        courts=tuple(re.compile(p) for p in courts[language]),
+        court_entity=re.compile(courts["entity"][language]),
+        negators=re.compile(neg["negators"][language]),
+        negated=_union(neg["negated"].get(language, [])),
+        non_lawsuit=_union(neg["non_lawsuit"][language]),
+        agencies=_union(neg["agencies"][language]),
+        generic=re.compile(generic),
+        generic_words=frozenset(generic_words),
+        descriptor=re.compile(
+            r"\b(?:der|die|das|den|dem|des|the|its)\s+(?:[a-zäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
+        ),
+        descriptor_word=re.compile(parties["descriptors"][language]),
+        name_parts=re.compile(parties["name_parts"][language]),
+        prepositions=frozenset(parties["prepositions"][language]),
+        against=frozenset(parties["against"][language]),
+        agent=re.compile(parties["agent"][language]),
+        accuse=re.compile(parties["accuse"][language]),
+        titles=frozenset(parties["titles"][language]),
+        role_nouns=re.compile(r"\s+%s\s+$" % parties["role_nouns"][language]),
+        role_then_name=re.compile(r"\s+%s\s+[A-ZÄÖÜ]" % parties["role_nouns"][language]),
+        v2_openers=frozenset(parties.get("v2_openers", {}).get(language, [])),
+        stopwords=frozenset(parties["stopwords"][language]),
+        fallback=re.compile(_FALLBACK[language]),
+    )
+
+
+# --- sentences -------------------------------------------------------------------
+
+_ABBREV = frozenset(
+    "mr mrs ms dr prof st no nr inc corp co ltd jr sr vs v bzw ca evtl ggf usw z.b u.a d.h etc "
+    "jan feb aug sept oct okt nov dec dez gov gen rep sen".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”“»')\]]*\s+|\n+")
+_GLUED_DE = re.compile(r"(?<=[a-zäöüß])\s+(?=(?:Der|Die|Das)\s+[A-ZÄÖÜ])")
+
+
+def _sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """Regex sentence split; scraped German text glues headings to the next sentence."""
+    cuts = []
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group():
+            nxt = text[m.end():m.end() + 1]
+            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"„“«(‚'"):
+                continue
+            word = re.search(r"([\w.]+)[.!?…]+[\"”“»')\]]*\s+$", text[max(0, m.start() - 20):m.end()])
+            if word and m.group()[0] == ".":
+                w = word.group(1).lower()
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or (language == "de" and w.isdigit() and len(w) <= 2):
+                    continue
+        cuts.append((m.start() + len(m.group().rstrip()), m.end()))
+    if language == "de":
+        cuts.extend((m.start(), m.end()) for m in _GLUED_DE.finditer(text))
+        cuts.sort()
+    spans, start = [], 0
+    for end, nxt in cuts:
+        if end > start:
+            spans.append((start, end))
+        start = max(start, nxt)
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+# --- parties in one sentence -------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    name: str
+    entity_id: str | None
+    generic: bool = False
+
+
+def _key(name: str) -> str:
+    return normalise_name(name)
+
+
+def _head(name: str) -> str:
+    """Last word of a generic party, so that "shareholder" and "Tesco shareholder" meet."""
+    k = _key(name).split()
+    return k[-1].rstrip("s") if k else ""
+
+
+class _Article:
+    """Per-article state: entities by position, for candidates and descriptor resolution."""
+
+    def __init__(self, text: str, language: str, entities: list[EntityMention], lex: _Lexicon):
+        self.text, self.language, self.lex = text, language, lex
+        ents = sorted(entities, key=lambda m: (m.start_char, -m.end_char))
+        kept: list[EntityMention] = []
+        for m in ents:  # drop mentions nested in a longer one
+            if kept and m.start_char < kept[-1].end_char:
+                continue
+            kept.append(m)
+        # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
+        self.entities = [m for m in kept if m.mention_text not in lex.stopwords
+                         and m.mention_text.split()[0].lower() not in _ARTICLES
+                         and (self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
+        self.starts = [m.start_char for m in self.entities]
+        self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
+
+    @functools.cached_property
+    def orgs(self) -> list[EntityMention]:
+        return [m for m in self.entities if m.entity_type == "ORG" and not self.is_court(m)]
+
+    @functools.cached_property
+    def org_ends(self) -> list[int]:
+        return [m.end_char for m in self.orgs]
+
+    def is_court(self, m: EntityMention) -> bool:
+        return bool(self.lex.court_entity.search(m.mention_text) or self.lex.court_entity.search(m.name))
+
+    def court_name(self, m: EntityMention) -> str | None:
+        """The court's name, unless the mention is just "das Gericht" / "a court"."""
+        words = [w for w in m.name.split() if w.lower() not in _ARTICLES]
+        return " ".join(words) if len(words) > 1 or (words and not self.lex.court_entity.fullmatch(words[0])) else None
+
+    def in_span(self, s: int, e: int) -> list[EntityMention]:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        while i < len(self.entities) and self.entities[i].start_char < e:
+            if self.entities[i].end_char <= e:
+                out.append(self.entities[i])
+            i += 1
+        return out
+
+    def salient_org_before(self, pos: int) -> EntityMention | None:
+        """What "der Konzern" / "the company" means: the organisation named most often so far."""
+        i = bisect.bisect_right(self.org_ends, pos)
+        counts: dict[str, int] = {}
+        for m in self.orgs[:i]:
+            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        return max(reversed(self.orgs[:i]), key=lambda m: counts[m.entity_id], default=None)
+
+    def candidates(self, s: int, e: int) -> list[_Cand]:
+        """Entities that can be parties, generic groups and resolved descriptors."""
+        text, lex = self.text, self.lex
+        ents = []
+        for m in self.in_span(s, e):
+            if m.entity_type not in _PARTY_TYPES or self.is_court(m):
+                continue
+            if _modifier_or_dateline(text, m.start_char, m.end_char, s):
+                continue
+            if self.language == "en" and m.entity_type == "LOC" and re.match(r" [a-z]", text[m.end_char:m.end_char + 2]):
+                continue  # "Texas attorney general", "an Ohio court": a place qualifying a noun
+            ents.append(m)
+        # "Zentro boss Paul Ames": the organisation qualifies the person
+        ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (
+            nxt and nxt.entity_type == "PER" and lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]))]
+        cands: list[_Cand] = []
+        taken: set[int] = set()
+        sent = text[s:e]
+        for g in lex.generic.finditer(sent):
+            gs, ge = s + g.start(1), s + g.end(1)
+            word = g.group(1)
+            base = word.rsplit("-", 1)[-1]
+            if self.language == "de" and base.endswith("n") and base[:-1] in lex.generic_words:
+                word = word[:-1]
+            for i, m in enumerate(ents):
+                if m.start_char < ge and gs < m.end_char:
+                    taken.add(i)  # "Google-Konkurrenten" holds Google: the group is the party
+                elif m.end_char < gs and text[m.end_char:gs] in (" ", "'s ", "’s "):
+                    taken.add(i)
+                    if m.entity_type == "ORG":
+                        word = f"{m.mention_text}{text[m.end_char:gs]}{word}"
+                        gs = m.start_char
+            cands.append(_Cand(gs, ge, word, None, generic=True))
+        for i, m in enumerate(ents):
+            if i not in taken:
+                cands.append(_Cand(m.start_char, m.end_char, m.name, m.entity_id))
+        for d in lex.descriptor.finditer(sent):
+            ds, de = s + d.start(1), s + d.end(1)
+            if any(c.start < de and ds < c.end for c in cands):
+                continue
+            if any(0 <= c.start - de <= 2 for c in cands) or re.match(r"\s[A-ZÄÖÜ]", text[de:de + 2]):
+                continue  # "den Hersteller Siemens": the name follows, found by the NER or not
+            org = self.salient_org_before(ds)
+            if org is not None:
+                cands.append(_Cand(ds, de, org.name, org.entity_id))
+            elif self.named:
+                cands.append(_Cand(ds, de, self.named[-1].name, self.named[-1].entity_id))
+        cands.sort(key=lambda c: c.start)
+        # "des Journalisten Paul Weber": the name after the noun is the party
+        cands = [c for i, c in enumerate(cands) if not (
+            c.generic and i + 1 < len(cands) and not cands[i + 1].generic and text[c.end:cands[i + 1].start] == " ")]
+        return _drop_aliases(cands, text)
+
+    def fallback(self, s: int, e: int, cands: list[_Cand], blocked: list[tuple[int, int]]) -> list[_Cand]:
+        """Capitalised noun phrases where the entity input has nothing (an imperfect NER)."""
+        out = []
+        lex = self.lex
+        desc = lex.descriptor_word
+        for m in lex.fallback.finditer(self.text, s, e):
+            toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            named = False  # "den Hersteller Siemens": a descriptor announces a name
+            while toks and (toks[0][2] in lex.stopwords or toks[0][2] in lex.titles or (
+                    desc.fullmatch(toks[0][2]) and not lex.name_parts.fullmatch(toks[0][2]))):
+                named = named or bool(desc.fullmatch(toks[0][2]))
+                toks.pop(0)
+            while toks and toks[-1][2] in ("of", "&"):
+                toks.pop()
+            if (self.language == "de" and len(toks) >= 3 and not lex.name_parts.fullmatch(toks[0][2])
+                    and re.search(r"\b[a-zäöüß]+(?:en|er|es|em|e)\s+$", self.text[max(s, toks[0][0] - 30):toks[0][0]])):
+                toks.pop(0)  # "des bayerischen Landwirts Josef Huber": the noun before the name
+            if not toks:
+                continue
+            a, b = toks[0][0], toks[-1][1]
+            name = re.sub(r"(?:['’]s|\.)$", "", self.text[a:b])
+            b = a + len(name)
+            single = len(toks) == 1
+            if self.language == "de" and any(t[2] in lex.stopwords for t in toks):
+                continue  # "einem Jahr Haft": common nouns, no name
+            name_like = bool(re.search(r"[a-zäöü][A-Z]|\d|^[A-ZÄÖÜ]{2,}$", name))  # SoftBank, Web2Shop, ADAC
+            after_bare_prep = bool(re.search(r"\b(?:gegen|von|vom)\s+$", self.text[max(s, a - 8):a]))
+            if single and (name in lex.stopwords or (self.language == "de" and not (named or name_like or after_bare_prep))):
+                continue  # a lone capitalised German word is a common noun, unless "gegen Solarwerk"
+            opener = not self.text[s:a].strip(" \"'“‘(")
+            modifier = bool(re.search(r"(?i)\b(?:a|an|the)\s+(?:[A-Z]\w*\s+)?$", self.text[max(s, a - 12):a])
+                            and re.match(r" [a-z]", self.text[b:b + 2]))
+            if single and self.language == "en" and ((opener and not name_like) or modifier):
+                continue  # a sentence opener ("Even", "Shortly"), or a modifier ("a Dutch prosecutor", "a UK TV channel")
+            if any(c.start < b and a < c.end for c in cands) or any(x < b and a < y for x, y in blocked):
+                continue
+            if _modifier_or_dateline(self.text, a, b, s) or lex.role_then_name.match(self.text, b):
+                continue  # ... or "Zentro boss Paul Ames": the person is the party
+            if lex.any_trigger.search(name) or any(r.search(name) for r in lex.courts) or lex.court_entity.search(name):
+                continue
+            if any(p.search(name) for _, p in lex.claims):
+                continue
+            out.append(_Cand(a, b, name, None))
+        return _drop_aliases(out, self.text)
+
+
+def _modifier_or_dateline(text: str, a: int, b: int, sentence_start: int) -> bool:
+    """"Siemens-Chef", "EU-Verordnung" qualify a noun; "Madrid – " opens a report."""
+    if text[b:b + 1] == "-" and text[b + 1:b + 2].isalnum():
+        return True
+    return a == sentence_start and bool(re.match(r"\s*[–—-]\s", text[b:b + 4]))
+
+
+def _drop_aliases(cands: list[_Cand], text: str) -> list[_Cand]:
+    """"Deutsche Bahn (DB)": the bracketed short form is the same party."""
+    out: list[_Cand] = []
+    for c in cands:
+        if out and text[out[-1].end:c.start].strip() == "(" and text[c.end:c.end + 1] == ")":
+            continue
+        out.append(c)
+    return out
+
+
+def _groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
+    """Coordinated candidates ("Google, Meta und Amazon") form one group.
+
+    A bare comma only coordinates inside a list closed by a conjunction; otherwise it
+    separates an introductory phrase or apposition from the subject.
+    """
+    out: list[list[_Cand]] = []
+    joins: list[list[str]] = []
+    for c in cands:
+        if out:
+            m = _COORD.fullmatch(text[out[-1][-1].end:c.start])
+            if m:
+                out[-1].append(c)
+                joins[-1].append("conj" if m.group(1) else "comma" if "," in m.group() else "adjacent")
+                continue
+        out.append([c])
+        joins.append([])
+    final: list[list[_Cand]] = []
+    for group, kinds in zip(out, joins):
+        part = [group[0]]
+        for c, kind in zip(group[1:], kinds):
+            later = kinds[kinds.index(kind):] if kind == "comma" else []
+            if kind == "comma" and "conj" not in later:
+                final.append(part)
+                part = [c]
+            else:
+                part.append(c)
+        final.append(part)
+    return final
+
+
+_COORD = re.compile(
+    r"\s*(?:[,(]|\)\s*,?)?\s*(?:(und|and|sowie|oder|or|&|as well as)\s+"
+    r"(?:(?:sein|seine[mnr]?|ihr|ihre[mnr]?|his|her|its|their)\s+(?:[\wäöüß-]+\s+){0,2})?)?"  # "und sein Sohn X"
+    r"(?:(?:der|die|das|den|dem|des|the)\s+)?(?:\))?\s*"
+)
+
+
+# --- one sentence: a mention --------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    trigger: _Trigger
+
+
+@dataclass
+class _Mention:
+    idx: int
+    hits: list[_Hit]
+    strong: bool
+    anaphoric: bool
+    new: bool
+    kind: str
+    plaintiffs: list[_Cand]
+    defendants: list[_Cand]
+    courts: list[str]
+
+
+def _negated(sent: str, hit: _Hit, lex: _Lexicon) -> bool:
+    before = _TOKEN.findall(sent[max(0, hit.start - 60):hit.start])[-3:]
+    for tok in reversed(before):
+        if tok in ",;:()":
+            return False
+        if lex.negators.match(tok) or tok.endswith("n't"):
+            return True
+    return False
+
+
+def _find_hits(sent: str, lex: _Lexicon) -> list[_Hit]:
+    hits = []
+    for t in lex.triggers:
+        for m in t.regex.finditer(sent):
+            if t.requires is None or t.requires.search(f"{sent[:m.start()]} {sent[m.end():]}"):
+                hits.append(_Hit(m.start(), m.end(), t))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[_Hit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, through_nouns: bool = True) -> str | None:
+    """The preposition governing the noun phrase that starts at pos, if any.
+
+    Walking back over a party's phrase passes capitalised words ("gegen den Hersteller
+    Siemens"); for a trigger noun (through_nouns=False) a capitalised word ends the phrase
+    ("beim Landgericht Hamburg eine Sammelklage": the suit is no prepositional object).
+    """
+    toks = _TOKEN.findall(sent[max(floor, pos - 90):pos])[::-1][:10]
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        if tok in ",;:–—\"„“”«»[]":
+            return None
+        if language == "de" and low in ("der", "des") and i + 1 < len(toks) and toks[i + 1][0].isupper():
+            return "gen"  # "eine Irreführung der Verbraucher": an attribute, not the subject
+        if tok in "()" or low in _ARTICLES or tok[0].isdigit():
+            continue
+        if low in lex.prepositions:
+            if low in _QUANTIFIERS and i > 0 and toks[i - 1][0].isdigit():
+                continue
+            if low in ("of", "von") and i + 1 < len(toks) and toks[i + 1].lower() in _GROUP_NOUNS:
+                continue  # "a group of Orbitel shareholders" is still the subject
+            return low
+        if tok[0].isupper() and not through_nouns:
+            return None
+        if low in _QUANTIFIERS or tok[0].isupper():
+            continue
+        before = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        if language == "en" or before in _ARTICLES or before in lex.prepositions:
+            continue  # English nouns/adjectives, German adjectives after an article or preposition
+        return None
+    return None
+
+
+def _clause(sent: str, pos: int, lex: _Lexicon) -> tuple[int, int]:
+    start, end = 0, len(sent)
+    for m in lex.clause.finditer(sent):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hit, lex: _Lexicon, language: str):
+    """Plaintiffs and defendants of one sentence, from its structure."""
+    rel = [_Cand(c.start - s, c.end - s, c.name, c.entity_id, c.generic) for c in cands]
+    groups = _groups(rel, sent)
+    c0, c1 = _clause(sent, primary.start, lex)
+    trig_ends = sorted(h.end for h in hits)
+
+    def floor(pos: int, g_index: int) -> int:
+        """A group's phrase starts after the previous group, trigger or clause boundary."""
+        prev_end = groups[g_index - 1][-1].end if g_index else 0
+        t = [e for e in trig_ends if e <= pos]
+        return max(prev_end, t[-1] if t else 0, _clause(sent, pos, lex)[0])
+
+    preps = [_prep_before(sent, g[0].start, floor(g[0].start, i), lex, language) for i, g in enumerate(groups)]
+    agent_before = any(p in ("von", "vom") and c0 <= g[0].start < primary.start for p, g in zip(preps, groups))
+    passive = primary.trigger.verb and bool(lex.participles.fullmatch(sent[primary.start:primary.end])) and (
+        bool(lex.passive_aux.search(sent[c0:primary.start]))
+        or bool(_AUX_AFTER.match(sent, primary.end))  # "angeklagt werden", "verklagt worden"
+        or agent_before  # a headline's "Österreich von EU-Kommission verklagt"
+        or (language == "en" and bool(_HEADLINE_PASSIVE.match(sent, primary.end)))  # a headline's "Singer sued for ..."
+    )
+    trigger_prep = None if primary.trigger.verb else _prep_before(sent, primary.start, 0, lex, language, through_nouns=False)
+    if trigger_prep == "gen":
+        trigger_prep = None  # "erwägt eine Erweiterung der Klage": still the subject's own suit
+    possessive = not primary.trigger.verb and _POSSESSIVE.search(sent[max(0, primary.start - 12):primary.start])
+    if passive or (trigger_prep in (None, "in", "vor", "into") and lex.defendant_verbs.search(sent[c0:c1])):
+        subject_role = "defendant"  # "ist in einen Rechtsstreit geraten", "faces a lawsuit"
+    elif possessive:
+        subject_role = "plaintiff"  # "verlangt in ihrer Klage", "claims in its lawsuit"
+    elif trigger_prep is not None:
+        subject_role = "none"  # "would not talk about the lawsuit"
+    else:
+        subject_role = primary.trigger.subject
+    opposing = subject_role == "defendant" and lex.opposing_verbs.search(sent[c0:c1])
+    role: dict[int, str] = {}
+    for i, g in enumerate(groups):
+        if preps[i] in lex.against:
+            role[i] = "plaintiff" if opposing else "defendant"
+    for h in hits:
+        if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
+            continue  # "Klage des X" names a plaintiff; "Urteil des X", "Berufungsgericht des X" do not
+        for i, g in enumerate(groups):
+            if g[0].start >= h.end:
+                if i not in role and lex.agent.match(sent[h.end:g[0].start]):
+                    role[i] = "plaintiff"
+                break
+    aux = lex.passive_aux.search(sent[c0:primary.start]) if passive else None
+    agent_from = c0 + (aux.start() if aux else 0)
+    for i, g in enumerate(groups):
+        if i in role:
+            continue
+        if passive and preps[i] in ("von", "vom", "by") and g[0].start > agent_from:
+            role[i] = "plaintiff"  # the agent of "wurde von X verklagt" / "was sued by X"
+        elif lex.accuse.search(sent[max(0, g[0].start - 50):g[0].start]):
+            role[i] = "defendant"
+    in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
+    subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
+    after = [i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None
+             and len(sent[primary.end:groups[i][0].start].split()) <= 4]  # the object follows closely
+    opener = sent[c0:primary.start].split()[:1]
+    first = opener[0].lower() if opener else ""
+    inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
+    if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted:
+        subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
+    if subject is not None and subject_role in ("plaintiff", "defendant"):
+        role[subject] = subject_role
+    if primary.trigger.verb and not passive and subject_role == "plaintiff":
+        obj = after[0] if after else next(
+            (i for i in in_clause if i != subject and i not in role and preps[i] is None and groups[i][0].start < primary.start), None
+        )
+        if obj is not None and obj not in role:
+            role[obj] = "defendant"
+    plaintiffs = [c for i, g in enumerate(groups) if role.get(i) == "plaintiff" for c in g]
+    defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g]
+    if defendants and not plaintiffs:
+        plaintiffs = [c for i, g in enumerate(groups) if i not in role and preps[i] in _AGENT_PREPS for c in g if c.generic]
+    shift = lambda cs: [_Cand(c.start + s, c.end + s, c.name, c.entity_id, c.generic) for c in cs]  # noqa: E731
+    return shift(plaintiffs), shift(defendants)
+
+
+def _court_names(art: _Article, s: int, e: int) -> list[str]:
+    """Named courts in the sentence: the NER's court entities first, then the courts.yaml patterns."""
+    names = [n for m in art.in_span(s, e) if art.is_court(m) and (n := art.court_name(m))]
+    for r in art.lex.courts:
+        for m in r.finditer(art.text, s, e):
+            words = m.group().split()
+            while words and words[0].lower() in _ARTICLES:
+                words.pop(0)
+            if len(words) > 1 or (words and not art.lex.court_entity.fullmatch(words[0])):
+                names.append(" ".join(words))
+    return [n for n in names if not any(n != o and n in o for o in names)]  # the fullest form
+
+
+def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
+    lex, text, language = art.lex, art.text, art.language
+    sent = text[s:e]
+    hits = _find_hits(sent, lex)
+    if not hits:
+        return None
+    if lex.negated is not None and lex.negated.search(sent):
+        return None
+    hits = [h for h in hits if not _negated(sent, h, lex)]
+    if not hits:
+        return None
+    strong = any(h.trigger.strong for h in hits)
+    if not strong and (lex.non_lawsuit.search(sent) or (
+            lex.agencies.search(sent) and not any(h.trigger.kind == "court" for h in hits))):
+        return None  # an investigation, a bankruptcy filing, an agency's decision
+    primary = next((h for h in hits if h.trigger.strong), hits[0])
+    nouns = [h for h in hits if not h.trigger.verb]
+    anaphoric = any(lex.anaphoric.search(sent[max(0, h.start - 40):h.start]) for h in nouns)
+    new = not primary.trigger.verb and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
+    cands = art.candidates(s, e)
+    plaintiffs, defendants = _roles(sent, s, cands, hits, primary, lex, language)
+    if not plaintiffs or not defendants:
+        blocked = [(s + h.start, s + h.end) for h in hits]
+        extra = art.fallback(s, e, cands, blocked)
+        if extra:
+            fp, fd = _roles(sent, s, sorted(cands + extra, key=lambda c: c.start), hits, primary, lex, language)
+            plaintiffs = plaintiffs or [c for c in fp if c not in cands and all(c.start != d.start for d in defendants)]
+            defendants = defendants or [c for c in fd if c not in cands and all(c.start != p.start for p in plaintiffs)]
+    art.named.extend(c for c in plaintiffs + defendants if not c.generic)
+    return _Mention(
+        idx=idx, hits=hits, strong=strong, anaphoric=anaphoric, new=new and not anaphoric,
+        kind=primary.trigger.kind, plaintiffs=plaintiffs, defendants=defendants,
+        courts=_court_names(art, s, e),
+    )
+
+
+# --- cases ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Case:
+    sentences: list[int]
+    kinds: set[str]
+    default_status: str
+    claim_fallback: str | None
+    plaintiffs: dict[str, _Cand] = field(default_factory=dict)
+    defendants: dict[str, _Cand] = field(default_factory=dict)
+    courts: list[str] = field(default_factory=list)
+    last: int = 0
+
+    def families(self) -> set[str]:
+        return {_FAMILY.get(k, k) for k in self.kinds}
+
+    def keys(self, role: str) -> set[str]:
+        d = self.plaintiffs if role == "plaintiff" else self.defendants
+        return set(d) | {_head(c.name) for c in d.values() if c.generic}
+
+    def add(self, m: _Mention) -> None:
+        self.sentences.append(m.idx)
+        self.kinds.add(m.kind)
+        self.last = m.idx
+        self.courts.extend(m.courts)
+        for role, cs, own, other in (
+            ("plaintiff", m.plaintiffs, self.plaintiffs, self.defendants),
+            ("defendant", m.defendants, self.defendants, self.plaintiffs),
+        ):
+            for c in cs:
+                k = _key(c.name)
+                if not k or k in own or k in other:
+                    continue
+                if c.generic and any(x.generic and _head(x.name) == _head(c.name) for x in [*own.values(), *other.values()]):
+                    continue
+                own[k] = c
+
+
+def _mention_keys(cs: list[_Cand]) -> set[str]:
+    return {_key(c.name) for c in cs} | {_head(c.name) for c in cs if c.generic}
+
+
+def _conflict(case: _Case, m: _Mention) -> bool:
+    """A party of the mention is on the other side of the case."""
+    return bool(_mention_keys(m.plaintiffs) & case.keys("defendant") or _mention_keys(m.defendants) & case.keys("plaintiff"))
+
+
+def _compatible(case: _Case, m: _Mention) -> bool:
+    """Shares a party in the same role, no party in the opposite role, no rival defendants."""
+    pk, dk = _mention_keys(m.plaintiffs), _mention_keys(m.defendants)
+    if _conflict(case, m):
+        return False
+    if dk and case.defendants and not (dk & case.keys("defendant")):
+        return False
+    return bool(pk & case.keys("plaintiff") or dk & case.keys("defendant"))
+
+
+def _open(m: _Mention, first: _Mention | None = None) -> _Case:
+    """A new case; a preceding party-less court sentence becomes its first statement."""
+    primary = next((h for h in m.hits if h.trigger.strong), m.hits[0])
+    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=primary.trigger.claim)
+    if first is not None:
+        case.add(first)
+    case.add(m)
+    return case
+
+
+def _group_mentions(mentions: list[_Mention], title_sentences: int) -> list[_Case]:
+    """One case per proceeding: anaphora and shared parties join, "eine Klage" opens.
+
+    A case stated only in the headline is restated by the first body mention of the
+    same family that does not contradict its roles.
+    """
+    cases: list[_Case] = []
+    pending: _Mention | None = None
+    for m in mentions:
+        headline = next((c for c in cases if c.last < title_sentences), None)
+        fam = _FAMILY.get(m.kind, m.kind)
+        if headline and m.idx >= title_sentences and fam in headline.families() and not _conflict(headline, m):
+            headline.add(m)
+            pending = None
+            continue
+        has_parties = bool(m.plaintiffs or m.defendants)
+        if not m.strong and not has_parties:
+            recent = max(cases, key=lambda c: c.last) if cases else None
+            if recent and (m.idx - recent.last <= _WEAK_WINDOW or set(m.courts) & set(recent.courts)):
+                recent.add(m)
+            else:
+                pending = m
+            continue
+        target = None
+        if m.anaphoric:
+            ordered = sorted(cases, key=lambda c: c.last, reverse=True)
+            target = next((c for c in ordered if fam in c.families()), ordered[0] if ordered else None)
+        elif not m.new:
+            target = next((c for c in sorted(cases, key=lambda c: c.last, reverse=True) if _compatible(c, m)), None)
+        if target is not None:
+            target.add(m)
+        elif pending is not None and m.idx - pending.idx <= 1:
+            cases.append(_open(m, pending))
+        else:
+            cases.append(_open(m))
+        pending = None
+    return cases
+
+
+# --- case fields -------------------------------------------------------------------------
+
+
+def _status(case: _Case, sents: list[str], lex: _Lexicon) -> str:
+    """The last cue of the latest sentence with one; nouns ("the ruling") only on their own."""
+    found = None
+    for i in sorted(set(case.sentences)):
+        cues = [(weak, m.start(), status) for status, rx, weak in lex.statuses for m in rx.finditer(sents[i])]
+        strong = [c for c in cues if not c[0]] or cues
+        if strong:
+            found = max(strong, key=lambda c: c[1])[2]
+    return found or case.default_status
+
+
+def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
+    own = set(case.sentences)
+    near = {j for i in own for j in range(i - _CLAIM_WINDOW, i + _CLAIM_WINDOW + 1) if 0 <= j < len(sents)} - own
+    score: dict[str, int] = {}
+    for claim, rx in lex.claims:
+        w = sum(2 * len(rx.findall(sents[i])) for i in own) + sum(len(rx.findall(sents[j])) for j in near)
+        if w:
+            score[claim] = w
+    if score:
+        return max(score, key=lambda c: score[c])  # ties: file order (max keeps the first)
+    return case.claim_fallback or "other"
+
+
+def _amount(case: _Case, spans: list[tuple[int, int]], sents: list[str], amounts: list[Amount], hit_sents: set[int]):
+    """The damages, fine or settlement: in a case sentence, or in the trigger-less ones after.
+
+    Preference: an amount categorised fine_damages, then money in a sentence that speaks
+    of damages ("Schadenersatz", "seeking"). Up to two following sentences without a
+    trigger count too; the first of them also when the case sentence before it speaks of
+    damages ("Schadenersatzklage ... Sie beläuft sich auf 2 Millionen Euro").
+    """
+    own = sorted(set(case.sentences))
+    near = []
+    for i in own:
+        for j in (i + 1, i + 2):
+            if j >= len(spans) or j in hit_sents:
+                break
+            near.append(j)
+    best = None
+    for rank_base, idxs in ((0, own), (2, near)):
+        for i in idxs:
+            s, e = spans[i]
+            damages = bool(_DAMAGES.search(sents[i]) or (rank_base and i - 1 in own and _DAMAGES.search(sents[i - 1])))
+            for a in amounts:
+                if not (s <= a.start_char < e) or a.kind != "money":
+                    continue
+                if a.category == "fine_damages":
+                    rank = rank_base
+                elif damages:
+                    rank = rank_base + 1
+                else:
+                    continue
+                if best is None or rank < best[0]:
+                    best = (rank, a)
+    return best[1] if best else None
+
+
+def _cue_positions(text: str, lex: _Lexicon) -> list[int]:
+    """Where trigger stems occur; str.find on the lowered text beats a folded regex tenfold."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
+        return [m.start() for m in lex.prefilter.finditer(text)]
+    out = []
+    for stem in lex.stems:
+        i = low.find(stem)
+        while i >= 0:
+            out.append(i)
+            i = low.find(stem, i + 1)
+    out.sort()
+    return out
+
+
+def extract_lawsuits(text: str, language: str, entities: list[EntityMention], amounts: list[Amount]) -> list[Lawsuit]:
+    """Every legal proceeding the article reports, one record per proceeding."""
+    if language not in ("de", "en") or not text:
+        return []
+    lex = _lexicon(language)
+    cues = _cue_positions(text, lex)
+    if not cues:
+        return []
+    art = _Article(text, language, entities, lex)
+    spans = _sentences(text, language)
+    sents = [text[s:e] for s, e in spans]
+    mentions = []
+    for i, (s, e) in enumerate(spans):
+        k = bisect.bisect_left(cues, s)
+        if k < len(cues) and cues[k] < e:
+            m = _mention(art, i, s, e)
+            if m is not None:
+                mentions.append(m)
+    hit_sents = {m.idx for m in mentions}
+    nl = text.find("\n")
+    title_end = nl if 0 <= nl < 400 else -1
+    title_sentences = sum(1 for _, e in spans if e <= title_end)
+    out = []
+    for case in _group_mentions(mentions, title_sentences):
+        if not case.plaintiffs and not case.defendants:
+            continue
+        ev = case.sentences[0]
+        if spans[ev][1] <= title_end:
+            ev = next((i for i in case.sentences if spans[i][0] > title_end), ev)  # a headline is elliptical
+        s, e = spans[ev]
+        amount = _amount(case, spans, sents, amounts, hit_sents)
+        parties = tuple(
+            LawsuitParty(role=role, name=c.name, entity_id=c.entity_id)
+            for role, d in (("plaintiff", case.plaintiffs), ("defendant", case.defendants))
+            for c in d.values()
+        )
+        out.append(
+            Lawsuit(
+                evidence_text=text[s:e], start_char=s, end_char=e,
+                claim=_claim(case, sents, lex), status=_status(case, sents, lex),
+                court=case.courts[0] if case.courts else None,
+                amount_text=amount.mention_text if amount else None,
+                amount_start_char=amount.start_char if amount else None,
+                parties=parties,
+            )
+        )
+    out.sort(key=lambda l: l.start_char)
+    return out
