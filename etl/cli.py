@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("status", help="the last runs: counts, audit outcome, report paths")
     warehouse_opts(s)
     s.add_argument("-n", type=int, default=10, help="number of runs (default 10)")
+    s.add_argument("--json", action="store_true", help="one JSON object per run")
     s.set_defaults(func=cmd_status)
 
     q = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
@@ -119,18 +120,38 @@ def _print_run_summary(console, result: dict) -> None:
 
 
 def cmd_status(args) -> int:
+    """One block per run, newest first: outcome, counts, failed checks, report; --json for machines."""
     from etl.config import settings
     from etl.warehouse.db import connect
 
     con = connect(settings().warehouse, read_only=True)
-    rows = con.execute("""
-        SELECT r.run_id, r.kind, r.status, strftime(r.started_at, '%Y-%m-%d %H:%M:%S') AS started,
-               round(epoch(r.finished_at - r.started_at), 1) AS seconds, r.files_seen, r.articles_loaded,
-               r.duplicates, r.unchanged, r.quarantined, r.articles_extracted,
-               (SELECT count(*) FILTER (WHERE NOT success AND blocking) FROM core.dq_results d WHERE d.run_id = r.run_id) AS failed_checks,
+    cur = con.execute("""
+        SELECT r.run_id, r.kind, r.status, r.started_at, round(epoch(r.finished_at - r.started_at), 1) AS seconds,
+               r.files_seen, r.articles_loaded, r.duplicates, r.unchanged, r.quarantined, r.articles_extracted,
+               (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND blocking) AS failed_checks,
+               (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND NOT blocking) AS warnings,
                r.report_path, r.message
         FROM core.runs r ORDER BY r.started_at DESC LIMIT $n""", {"n": args.n})
-    _print_table(_console(), rows.description, rows.fetchall(), title="last runs")
+    cols = [d[0] for d in cur.description]
+    runs = [dict(zip(cols, row)) for row in cur.fetchall()]
+    if args.json:
+        for run in runs:
+            print(json.dumps(run, default=str))
+        return 0
+    console = _console()
+    colour = {"published": "green", "failed": "red"}
+    for r in runs:
+        took = f"{r['seconds']} s" if r["seconds"] is not None else "still running"
+        console.print(f"[bold]{r['run_id']}[/]  {r['kind']}  [{colour.get(r['status'], 'yellow')}]{r['status']}[/]  "
+                      f"started {r['started_at']:%Y-%m-%d %H:%M:%S}, {took}", highlight=False)
+        console.print(f"  files {r['files_seen']}: {r['articles_loaded']} new, {r['duplicates']} duplicate, "
+                      f"{r['unchanged']} unchanged, {r['quarantined']} quarantined; {r['articles_extracted']} extracted; "
+                      f"{r['failed_checks']} failed checks, {r['warnings']} warnings", highlight=False)
+        console.print(f"  report: {r['report_path']}", highlight=False, soft_wrap=True)
+        if r["message"]:
+            console.print(f"  {r['message']}", highlight=False, soft_wrap=True)
+    if not runs:
+        console.print("no runs yet")
     return 0
 
 
@@ -160,10 +181,10 @@ def cmd_sql(args) -> int:
     return 0
 
 
-def _print_table(console, description, rows, title: str | None = None) -> None:
+def _print_table(console, description, rows) -> None:
     from rich.table import Table
 
-    t = Table(title=title)
+    t = Table()
     for d in description:
         t.add_column(d[0], overflow="fold")
     for row in rows:

@@ -242,7 +242,7 @@ def mark_failed(run_id: str, message: str) -> None:
     con = _connect()
     try:
         status = con.execute("SELECT status FROM core.runs WHERE run_id = $r", {"r": run_id}).fetchone()
-        if status is not None and status[0] != "published":
+        if status is not None and status[0] not in ("published", "failed"):  # keep the first, most precise message
             discard_run(con, run_id, message)
     finally:
         con.close()

@@ -81,10 +81,10 @@ def test_changed_file_replaces_its_article_and_extractions(env):
 
 
 def test_same_article_in_two_files_is_one_article(env):
-    shutil.copy(env / "de" / "2026-11-02_nordlicht_klage.txt", env / "copy_of_nordlicht.txt")
+    shutil.copy(env / "de" / "2026-11-02_nordlicht_klage.txt", env / "en" / "copy_of_nordlicht.txt")
     result = pipeline.run(str(env), progress=False)
     assert (result["new_articles"], result["duplicates"]) == (6, 1)
-    assert query("SELECT status, detail FROM analytics.ingest_log WHERE source_file = 'copy_of_nordlicht.txt'") == [
+    assert query("SELECT status, detail FROM analytics.ingest_log WHERE source_file = 'en/copy_of_nordlicht.txt'") == [
         ("duplicate", "same article as de/2026-11-02_nordlicht_klage.txt")]
 
 
@@ -159,7 +159,10 @@ def test_cli_run_status_sql(env, capsys):
     assert etl(["run", "--input", str(env), "--no-progress"]) == 0
     assert "No new articles." in capsys.readouterr().out
     assert etl(["status"]) == 0
-    assert capsys.readouterr().out.count("published") >= 2
+    assert capsys.readouterr().out.count("published") == 2
+    assert etl(["status", "--json", "-n", "1"]) == 0
+    last = json.loads(capsys.readouterr().out)
+    assert (last["status"], last["files_seen"], last["unchanged"], last["failed_checks"]) == ("published", 6, 6, 0)
     assert etl(["sql", "SELECT count(*) AS n FROM analytics.articles", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"n": 6}
     assert etl(["sql", "SELECT language, count(*) AS n FROM analytics.articles GROUP BY 1 ORDER BY 1", "--csv"]) == 0
