@@ -10,46 +10,23 @@ Usage: python bench/bench_amounts.py [--repeats N]
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import pipeline_texts  # noqa: E402
 
 from etl.extract.amounts import extract_amounts  # noqa: E402
 
-CORPORA = ROOT / ".." / "shared" / "data" / "corpora"
-
-
-def load() -> list[tuple[str, str]]:
-    """(text, language) pairs; BBC articles become "title\\n\\nbody" as in the pipeline."""
-    docs = []
-    for path in sorted((CORPORA / "bbc").glob("*/*.txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        title, _, body = text.strip().partition("\n")
-        docs.append((f"{title.strip()}\n\n{body.strip()}", "en"))
-    with open(CORPORA / "gnad10k" / "test.csv", encoding="utf-8", newline="") as f:
-        for row in csv.reader(f, delimiter=";", quotechar="'"):
-            if len(row) >= 2:
-                docs.append((row[1], "de"))
-    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeats", type=int, default=5)
     args = ap.parse_args(argv)
-    if not CORPORA.is_dir():
-        print(f"corpora not found at {CORPORA}", file=sys.stderr)
-        return 1
-    docs = load()
+    docs = pipeline_texts()
     for text, lang in docs[:50]:  # warm up: grammar compilation and caches
         extract_amounts(text, lang, [])
     rates, cpu_rates, found = [], [], 0

@@ -23,7 +23,7 @@ def main() -> None:
     inbox = tmp / "inbox"
     inbox.mkdir()
     docs = articles()
-    for name, text in docs:
+    for name, text, _ in docs:
         (inbox / f"{name}.txt").write_text(text, encoding="utf-8")
     os.environ.update(ETL_WAREHOUSE=str(tmp / "w.duckdb"), ETL_REPORTS_DIR=str(tmp / "reports"),
                       ETL_WORK_DIR=str(tmp / "work"), ETL_WORKERS="1")
