@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -608,7 +608,7 @@ def _join(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
-        if b is None or b.has_qual or (a.kind and b.kind and (a.kind, a.unit) != (b.kind, b.unit)):
+        if b is None or b.has_qual or not _same_measure(a, b):
             out.append(a)
             i += 1
             continue
@@ -620,7 +620,8 @@ def _join(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
                 g.change_verb_re.search(text, lo, a.left) is not None
             if change and g.range_verb_re and g.range_verb_re.search(text, lo, a.left):
                 change = False  # "range from two to four"
-            if gap in g.range_and and opener or gap in g.range_conn and not (change and gap in g.change_conn):
+            if (gap in g.range_and and opener or gap in g.range_conn and not (change and gap in g.change_conn)) \
+                    and _ascending(a, b):
                 _carry(a, b)
                 a.value_max, a.end, a.qual = b.value, b.end, "range"
                 if opener:
@@ -633,6 +634,23 @@ def _join(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
         out.append(a)
         i += 1
     return out
+
+
+def _same_measure(a: _Atom, b: _Atom) -> bool:
+    """Two numbers can only form a range when they measure the same thing: "90 jobs - 17 %" is two amounts."""
+    kind_a, kind_b = a.kind or ("count" if a.noun else None), b.kind or ("count" if b.noun else None)
+    if kind_a and kind_b and kind_a != kind_b:
+        return False
+    if a.kind and b.kind and a.unit != b.unit:
+        return False
+    return not (a.noun and b.noun and a.noun != b.noun)
+
+
+def _ascending(a: _Atom, b: _Atom) -> bool:
+    """A range runs upwards; "fell from $120bn to $4.6bn" or a score "5-4" is not one."""
+    low = replace(a)
+    _carry(low, b)
+    return low.value <= b.value
 
 
 def _carry(a: _Atom, b: _Atom) -> None:
@@ -674,6 +692,8 @@ def _finish(a: _Atom, prev: Amount | None, r: _Reader) -> tuple[str, str | None,
             return None  # a bare small integer or spelled number: Windows 11, Seite 3
     if a.spelled and a.value < 2 and a.scale is None and kind != "money":
         return None
+    if a.value == 0 and kind in ("money", "count"):
+        return None  # "0-2", "0 Tore": no quantity of anything
     return kind, unit, assumed and kind == "money"
 
 

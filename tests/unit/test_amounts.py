@@ -417,3 +417,20 @@ def test_dev_sentences_f1():
     result = score_sentences(path)
     assert result["negatives_extracted"] == []
     assert result["f1"] >= 0.95, json.dumps(result["errors"], ensure_ascii=False)
+
+
+# Pairs that look like ranges but are not: different measures, or a fall, or a score.
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The paper is cutting 90 jobs - 15% of its newsroom.", [("count", 90.0, None), ("percent", 15.0, None)]),
+    ("en", "Its market value fell from a peak of $80bn to $3.1bn.", [("money", 80e9, None), ("money", 3.1e9, None)]),
+    ("en", "Labour leads the Conservatives by 41% to 36% in the poll.", [("percent", 41.0, None), ("percent", 36.0, None)]),
+    ("de", "Die Prognose liegt zwischen 3 und 5 Prozent.", [("percent", 3.0, 5.0)]),
+])
+def test_range_needs_one_measure_and_an_upward_direction(lang, text, expected):
+    found = [(a.kind, a.value, a.value_max) for a in extract_amounts(text, lang, [])]
+    assert found == expected
+
+
+def test_zero_is_not_a_count():
+    assert [a.value for a in extract_amounts("The visitors won 3-0 after 0 goals in the first half.", "en", [])
+            if a.kind == "count" and a.value == 0] == []
