@@ -6,14 +6,15 @@ import unicodedata
 from etl.ingest.errors import Quarantine
 
 # Control characters that never occur in text files; a few of them mean binary data.
-_BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+_BINARY_BYTES = bytes(sorted(set(range(0, 9)) | {11} | set(range(14, 32))))
 
 
 def looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    return sum(b in _BINARY_BYTES for b in sample) > max(2, len(sample) // 100)
+    control = len(sample) - len(sample.translate(None, _BINARY_BYTES))  # counted in C, not per byte in Python
+    return control > max(2, len(sample) // 100)
 
 
 def decode(data: bytes) -> tuple[str, str]:
