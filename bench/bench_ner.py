@@ -1,7 +1,7 @@
 """Speed of the shipped NER pipelines on one core: words/s, model load time, peak memory.
 
-Reads ../shared/data/corpora (BBC for English, 10kGNAD test for German) and, per
-language, times the first model load, then the pipeline alone (tokenizer, CNN,
+Reads ../shared/data/corpora (BBC for English, 10kGNAD test for German) as the
+pipeline stores the articles (bench/corpora.py) and, per language, times the first model load, then the pipeline alone (tokenizer, CNN,
 pattern layer) and the whole `extract_entities` (with article-level
 resolution) over the same articles; prints the median of several repeats.
 Targets: >= 5,000 words/s, load < 3 s, peak RSS < 1 GB.
@@ -23,7 +23,7 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.corpora import articles  # noqa: E402
+from bench.corpora import pipeline_texts  # noqa: E402
 from etl.extract.entities import extract_entities, load_pipeline  # noqa: E402
 
 
@@ -32,11 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=400, help="articles per language")
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args(argv)
-    docs = articles()
-    by_lang = {
-        "en": [t for name, t in docs if name.startswith("bbc-")][: args.limit],
-        "de": [t for name, t in docs if name.startswith("gnad-")][: args.limit],
-    }
+    docs = pipeline_texts()
+    by_lang = {lang: [t for t, language in docs if language == lang][: args.limit] for lang in ("en", "de")}
     for lang, texts in by_lang.items():
         t0 = time.perf_counter()
         nlp = load_pipeline(lang)

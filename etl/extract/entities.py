@@ -1,0 +1,427 @@
+"""Named entities of one article: the shipped spaCy pipeline, a pattern layer, and article-level resolution.
+
+The statistical model finds spans sentence by sentence and the pattern layer
+(data files in data/entities/) adds well-known names; the rules here turn the
+spans into entities of the article: names inside compounds cut out
+("Microsoft-CEO", "Lufthansa-Tochter"), titles stripped ("Herr", "CEO"), one
+canonical name per real-world thing ("Nadella" after "Satya Nadella",
+"Microsofts" -> "Microsoft", "USPTO" after "US-Patent- und Markenamt (USPTO)"),
+one type per name, and every further occurrence of a found name marked too.
+Everything is deterministic; offsets always index the text passed in.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from etl.extract.model import ENTITY_TYPES, EntityMention, normalise_name
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "entities"
+CHUNK_CHARS = 100_000  # longer texts are processed in paragraph-aligned chunks to bound memory
+# A bracketed acronym right after a name: "US-Patent- und Markenamt (USPTO)".
+ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]*[A-ZÄÖÜ0-9][A-Za-z0-9&]*)\s*\)")
+# Extra words that make a longer form of the same company ("Qwest" -> "Qwest Communications").
+ORG_SUFFIX_WORDS = frozenset(
+    "AG SE GmbH KG Inc Inc. Corp Corp. Corporation Ltd Ltd. plc PLC Co Co. Company Group Gruppe Holding Holdings "
+    "Konzern Communications".split()
+)
+# Articles a sentence-initial span may drag in ("The US Patent ..."); kept in known names ("Die Linke").
+ARTICLES = frozenset("The Der Die Das Den Dem Des Ein Eine A An".split())
+# The first hyphen inside a word, before a capitalised part: "Lufthansa-Tochter".
+COMPOUND_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[A-ZÄÖÜ])")
+GERMAN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einem|einen|eines|einer|vom|zum|zur|beim|im)\s+$")
+HYPHENATED_PART = re.compile(r"-\w+")
+TRIM_CHARS = " \t\n\r\"'„“”‚‘’«»()[]{}-–—,;:.!?"
+
+
+def _models_dir() -> Path:
+    from etl.config import settings
+
+    return settings().models_dir
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Honorifics and job titles that precede a name without being part of it (data file)."""
+    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common given names (data file): they mark a span as a person."""
+    lines = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Last words that make a multi-word name an organisation (data file)."""
+    lines = (DATA_DIR / "org_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def non_entities() -> frozenset[str]:
+    """Normalised names that are never entities (currencies, units): a data file."""
+    lines = (DATA_DIR / "non_entities.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(normalise_name(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def patterns(lang: str) -> tuple[dict, ...]:
+    """Entity-ruler patterns for `lang`: well-known companies, authorities, courts, products, places."""
+    path = DATA_DIR / f"{lang}_patterns.jsonl"
+    return tuple(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+@cache
+def pattern_types(lang: str) -> dict[str, str]:
+    """Normalised phrase pattern -> its type, to type a name the model leaves untyped or mistypes."""
+    return {normalise_name(p["pattern"]): p["label"] for p in patterns(lang) if isinstance(p["pattern"], str)}
+
+
+def _merge_patterns(doc):
+    """Add pattern matches to the model's entities.
+
+    A pattern span replaces the model spans it overlaps (and corrects their
+    type), unless a model span contains it: "Harrison Ford" around the
+    pattern "Ford", "Microsoft Edge" around "Microsoft" stay as the model says.
+    """
+    from spacy.util import filter_spans
+
+    ents = list(doc.ents)
+    owner = [-1] * len(doc)  # token -> index of the model entity covering it
+    for i, e in enumerate(ents):
+        owner[e.start : e.end] = [i] * len(e)
+    removed: set[int] = set()
+    added = []
+    for pat in filter_spans(doc.spans.get("patterns", [])):
+        overlapping = {owner[t] for t in range(pat.start, pat.end) if owner[t] >= 0} - removed
+        if not any(ents[i].start <= pat.start and pat.end <= ents[i].end and len(ents[i]) > len(pat) for i in overlapping):
+            removed |= overlapping
+            added.append(pat)
+    doc.ents = sorted([e for i, e in enumerate(ents) if i not in removed] + added, key=lambda e: e.start)
+    return doc
+
+
+def build_pipeline(model_path: Path, lang: str, with_patterns: bool = True):
+    """A trained pipeline from disk, with the pattern layer of `lang` after its NER."""
+    import spacy
+    from spacy.language import Language
+
+    nlp = spacy.load(model_path)
+    if with_patterns:
+        if "entity_patterns" not in Language.factories:
+            Language.component("entity_patterns", func=_merge_patterns)
+        ruler = nlp.add_pipe("span_ruler", name="patterns", config={"spans_key": "patterns", "annotate_ents": False})
+        ruler.add_patterns(list(patterns(lang)))
+        nlp.add_pipe("entity_patterns")
+    return nlp
+
+
+@cache
+def load_pipeline(lang: str):
+    """The shipped pipeline for `lang` with its pattern layer; loaded once per process."""
+    return build_pipeline(_models_dir() / lang, lang)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: str
+    name: str = ""
+    sure: bool = False  # typed by a rule (given name, organisation head word), not the model: outvotes it
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, chunk) pieces of at most CHUNK_CHARS, cut after a newline where possible."""
+    out, pos = [], 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", pos, end)
+            end = cut + 1 if cut > pos else end
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _sentence_initial_common_word(text: str, m: _Mention, lower_words: set[str], language: str) -> bool:
+    """A lone capitalised word opening a sentence that the article also writes in lower case ("Camera phones ...")."""
+    surface = text[m.start : m.end]
+    if not surface.isalpha() or surface.isupper() or normalise_name(surface) in pattern_types(language):
+        return False
+    before = text[max(0, m.start - 20) : m.start].rstrip(" \t\"'„“‘")
+    if before and before[-1] not in ".!?:\n":
+        return False
+    return surface.lower() in lower_words or (language == "en" and surface.endswith(("ing", "ly")))
+
+
+def _spans(text: str, language: str) -> list[_Mention]:
+    """Model + pattern spans, with titles split off, punctuation trimmed and sentence-initial common words dropped."""
+    nlp = load_pipeline(language)
+    found: list[_Mention] = []
+    pieces = _chunks(text)
+    for (offset, _), doc in zip(pieces, nlp.pipe([c for _, c in pieces])):
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_TYPES:
+                found.extend(_split_titles(ent, offset, language))
+    lower_words = {w for w in re.findall(r"\w+", text) if w.islower()}
+    trimmed = (_trim(text, m, language) for m in found)
+    return [m for m in trimmed if m is not None and not _sentence_initial_common_word(text, m, lower_words, language)]
+
+
+def _split_titles(ent, offset: int, language: str) -> list[_Mention]:
+    """Drop leading titles ("Herr", "CEO"); "Microsoft-CEO Satya Nadella" -> Microsoft + Satya Nadella.
+
+    A span the model typed otherwise is a person too when a title precedes two
+    capitalised words ("President George W Bush"), unless it is a known name
+    ("General Motors").
+    """
+    toks = list(ent)
+    title_at = [i for i, t in enumerate(toks) if t.text in titles() and i + 1 < len(toks)]
+    if title_at and ent.label_ != "PER":
+        rest = toks[title_at[-1] + 1 :]
+        if len(rest) < 2 or not all(t.text[:1].isupper() for t in rest) or normalise_name(ent.text) in pattern_types(language):
+            title_at = []
+    if not title_at:
+        return [_Mention(ent.start_char + offset, ent.end_char + offset, ent.label_)]
+    i = title_at[-1]
+    out = []
+    head = [t for t in toks[:i] if t.text not in titles()]
+    while head and not head[-1].text[:1].isalnum():
+        head.pop()
+    if head and head[0].text[:1].isupper():
+        head_text = ent.doc.text[head[0].idx : head[-1].idx + len(head[-1])]
+        label = pattern_types(language).get(normalise_name(head_text), "ORG")
+        out.append(_Mention(head[0].idx + offset, head[-1].idx + len(head[-1]) + offset, label))
+    rest = toks[i + 1 :]
+    out.append(_Mention(rest[0].idx + offset, rest[-1].idx + len(rest[-1]) + offset, "PER"))
+    return out
+
+
+def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
+    """"Lufthansa-Tochter Eurowings" -> Lufthansa + Eurowings, when the part before the hyphen is a known name;
+    "Publisher Konami" -> Konami, when the part after a first word is.
+
+    Known: a pattern name or a name the article also uses on its own; a compound that
+    is itself a known name ("EU-Kommission", "Baden-Württemberg") stays whole.
+    """
+    known = pattern_types(language)
+    alone: dict[str, str] = {}
+    for m in mentions:
+        surface = text[m.start : m.end]
+        if "-" not in surface:
+            alone.setdefault(normalise_name(surface), m.label)
+    out = []
+    for m in mentions:
+        surface = text[m.start : m.end]
+        first, _, rest = surface.partition(" ")
+        rest_label = known.get(normalise_name(rest)) or alone.get(normalise_name(rest)) if rest else None
+        if rest_label == m.label != "PER" and normalise_name(surface) not in known and "-" not in first:
+            # a description before a known name: "Publisher Konami", "Wiener Unicredit"
+            out.append(_Mention(m.end - len(rest), m.end, rest_label))
+            continue
+        hit = None if normalise_name(surface) in known else COMPOUND_HYPHEN.search(surface)
+        head = surface[: hit.start()] if hit else ""
+        label = known.get(normalise_name(head)) or alone.get(normalise_name(head)) if head else None
+        if not label:
+            out.append(m)
+            continue
+        out.append(_Mention(m.start, m.start + len(head), label))
+        rest = surface[hit.end() :].split(" ", 1)
+        if len(rest) == 2 and rest[1][:1].isupper():
+            out.append(_Mention(m.end - len(rest[1]), m.end, m.label))
+    return out
+
+
+def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
+    """Strip quotes, brackets and dangling hyphens; drop spans that cannot be names."""
+    start, end = m.start, m.end
+    bracket = text.find("(", start, end)
+    if bracket > start:
+        end = bracket  # "Office of Fair Trading (OFT)": the acronym becomes an alias, below
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        # keep the dot of an abbreviation ("U.S.", "Inc.", "Jr.")
+        if text[end - 1] == "." and not text[end - 2 : end - 1].islower():
+            break
+        if text[end - 1] == "." and text[start:end].endswith(("Inc.", "Co.", "Corp.", "Ltd.", "Jr.")):
+            break
+        end -= 1
+    first = text[start:end].split(maxsplit=1)
+    if len(first) == 2 and first[0] in ARTICLES and normalise_name(text[start:end]) not in pattern_types(language):
+        start = end - len(first[1])
+    while end < len(text) and text[end - 1].isdigit() and text[end].isalpha():
+        end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
+    while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
+        end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
+    surface = text[start:end]
+    if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface):
+        return None
+    if normalise_name(surface) in non_entities():
+        return None
+    if language == "de" and m.label == "PER" and " " not in surface and GERMAN_DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "das Kreditinstitut": German puts no article before a person's name
+    return _type_by_name_words(text, _Mention(start, end, m.label), language)
+
+
+def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
+    """Type by the words of the name: "Dalian Zeus Entertainment" -> ORG; "Warren Buffett" typed MISC -> PER;
+    "Franzose Louis Saha" -> "Louis Saha" (PER)."""
+    surface = text[m.start : m.end]
+    words = surface.split(" ")
+    if not 2 <= len(words) <= 4 or normalise_name(surface) in pattern_types(language):
+        return m
+    if words[-1] in org_heads() and m.label != "ORG":
+        return _Mention(m.start, m.end, "ORG", sure=True)
+    if words[0] in first_names() and words[1][:1].isupper():
+        return _Mention(m.start, m.end, "PER", sure=True)
+    if len(words) >= 3 and words[1] in first_names() and words[2][:1].isupper() and words[0] not in first_names():
+        return _Mention(m.start + len(words[0]) + 1, m.end, "PER", sure=True)
+    return m
+
+
+def _base_form(surface: str, known: set[str], language: str) -> str:
+    """Drop a genitive ending when the bare form is a known name: "Microsofts" -> "Microsoft"."""
+    surface = " ".join(surface.split())
+    for suffix in ("’s", "'s", "’", "'"):
+        if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
+            return surface[: -len(suffix)]
+    if language == "de" and surface.endswith("s") and len(surface) > 3:
+        bare = surface[:-1]
+        if normalise_name(bare) in known:
+            return bare
+    return surface
+
+
+def _resolve(text: str, mentions: list[_Mention], language: str) -> None:
+    """Set each mention's canonical name: acronym aliases, genitives, short forms of people and companies."""
+    known = {normalise_name(text[m.start : m.end]) for m in mentions} | set(pattern_types(language))
+    for m in mentions:
+        m.name = _base_form(text[m.start : m.end], known, language)
+    # Acronym in brackets right after a name: the acronym is an alias of that name.
+    alias: dict[str, tuple[str, str]] = {}
+    starts = {m.start for m in mentions}
+    for m in list(mentions):
+        hit = ACRONYM_AFTER.match(text, m.end)
+        if hit and hit.group(1) != m.name and sum(c.isupper() for c in hit.group(1)) >= 2:
+            alias.setdefault(hit.group(1), (m.name, m.label))
+            if hit.start(1) not in starts:
+                starts.add(hit.start(1))
+                mentions.append(_Mention(hit.start(1), hit.end(1), m.label))
+    for m in mentions:
+        m.name = m.name or text[m.start : m.end]
+        if m.name in alias:
+            m.name, m.label = alias[m.name]
+    mentions.sort(key=lambda m: m.start)
+    # Short forms: a person's surname (or other name part) -> the nearest full name, earlier first.
+    full: dict[str, list[int]] = defaultdict(list)  # full name -> start offsets of its mentions, in text order
+    full_labels: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if len(m.name.split()) > 1:
+            full[m.name].append(m.start)
+            full_labels[m.name].add(m.label)
+    matches: dict[tuple[str, str], list[str]] = {}
+    for m in mentions:
+        key = (m.name, m.label)
+        if key not in matches:
+            words = m.name.split()
+            matches[key] = [
+                name for name in full
+                if name != m.name and len(words) < len(name.split())
+                and any(_is_short_form(words, name, label, m.label) for label in full_labels[name])
+            ]
+        if matches[key]:
+            m.name = min(matches[key], key=lambda name: _distance_before(full[name], m.start))  # type voted below
+
+
+def _distance_before(starts: list[int], start: int) -> tuple[int, int]:
+    """Sort key: the nearest preceding full-name mention first, else the nearest following one."""
+    i = bisect.bisect_left(starts, start)
+    return (0, start - starts[i - 1]) if i else (1, starts[0] - start)
+
+
+def _is_short_form(words: list[str], full_name: str, full_label: str, label: str) -> bool:
+    """"Nadella" of "Satya Nadella" when either is typed PER; "Qwest" of ORG "Qwest Communications"."""
+    fw = full_name.split()
+    if "PER" in (full_label, label):
+        return words == fw[-len(words) :] or words == fw[: len(words)]
+    if full_label == "ORG":
+        return fw[: len(words)] == words and all(w in ORG_SUFFIX_WORDS for w in fw[len(words) :])
+    return False
+
+
+def _vote_types(mentions: list[_Mention], language: str) -> None:
+    """One type per entity: a pattern's type if the name is a known one, else the majority (first wins ties).
+
+    Mentions typed by a rule outvote the model's: "George W Bush" is a person even
+    when the model reads three "Bush administration" mentions as ORG.
+    """
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[normalise_name(m.name)][m.label] += 1000 if m.sure else 1
+    known = pattern_types(language)
+    for m in mentions:
+        key = normalise_name(m.name)
+        m.label = known.get(key) or max(votes[key].items(), key=lambda kv: kv[1])[0]
+
+
+def _drop_lone_surnames(mentions: list[_Mention]) -> list[_Mention]:
+    """A one-word "person" never introduced by a full name is more often a noun the model misread ("Rotwein")."""
+    return [m for m in mentions if not (m.label == "PER" and " " not in m.name)]
+
+
+def _propagate(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
+    """Mark further occurrences of every found surface form (and surnames), so mentions are consistent."""
+    lower_words = {w for w in re.findall(r"\w+", text) if w.islower()}
+    forms: dict[str, _Mention] = {}
+    for m in mentions:
+        surface = text[m.start : m.end]
+        candidates = [surface] + ([m.name.split()[-1]] if m.label == "PER" and " " in m.name else [])
+        for form in candidates:
+            if len(form) < 3 or not form[0].isupper():
+                continue
+            if form.lower() in lower_words and not form.isupper():
+                continue  # also written in lower case: a common word the model mistook once
+            forms.setdefault(form, m)
+    if not forms:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    genitive = "s?" if language == "de" else "(?:['’]s)?"
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    added = []
+    for hit in re.finditer(rf"(?<![\w-])(?:{alternatives})(?={genitive}(?!\w))", text):
+        s, e = hit.start(), hit.end()
+        if any(taken[s:e]):
+            continue
+        src = forms[hit.group()]
+        added.append(_Mention(s, e, src.label, src.name))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def extract_entities(text: str, language: str) -> list[EntityMention]:
+    """All entity mentions of one article, each with its article-level canonical name."""
+    if language not in ("de", "en") or not text.strip():
+        return []
+    mentions = _cut_compounds(text, _spans(text, language), language)
+    _resolve(text, mentions, language)
+    _vote_types(mentions, language)
+    mentions = _propagate(text, _drop_lone_surnames(mentions), language)
+    out, last_end = [], -1
+    for m in mentions:
+        if m.start < last_end:
+            continue
+        out.append(EntityMention(text[m.start : m.end], m.start, m.end, m.label, m.name))
+        last_end = m.end
+    return out
