@@ -7,6 +7,7 @@ process (ETL_WORKERS=1, so time inside extract() is measured exactly and subtrac
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -47,6 +48,7 @@ def main() -> None:
         reruns.append(time.perf_counter() - t)
     print(f"rerun with nothing new (`etl run`, fresh process): median {statistics.median(reruns):.2f} s "
           f"of {len(reruns)} (min {min(reruns):.2f}, max {max(reruns):.2f})   (target < 5 s)")
+    shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":

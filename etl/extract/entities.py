@@ -45,32 +45,34 @@ def _models_dir() -> Path:
     return settings().models_dir
 
 
+def _word_list(name: str) -> list[str]:
+    """The entries of a data file: one per line, `#` comments and blank lines skipped."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 @cache
 def titles() -> frozenset[str]:
-    """Honorifics and job titles that precede a name without being part of it (data file)."""
-    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """Honorifics and job titles that precede a name without being part of it."""
+    return frozenset(_word_list("titles.txt"))
 
 
 @cache
 def first_names() -> frozenset[str]:
-    """Common given names (data file): they mark a span as a person."""
-    lines = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """Common given names: they mark a span as a person."""
+    return frozenset(_word_list("first_names.txt"))
 
 
 @cache
 def org_heads() -> frozenset[str]:
-    """Last words that make a multi-word name an organisation (data file)."""
-    lines = (DATA_DIR / "org_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """Last words that make a multi-word name an organisation."""
+    return frozenset(_word_list("org_heads.txt"))
 
 
 @cache
 def non_entities() -> frozenset[str]:
-    """Normalised names that are never entities (currencies, units): a data file."""
-    lines = (DATA_DIR / "non_entities.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_name(line) for line in lines if line.strip() and not line.startswith("#"))
+    """Normalised names that are never entities (currencies, units)."""
+    return frozenset(normalise_name(line) for line in _word_list("non_entities.txt"))
 
 
 @cache
