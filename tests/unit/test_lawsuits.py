@@ -312,3 +312,29 @@ def test_dev_set_targets_with_located_gold_entities():
     _, _, f1 = score.prf(tp, n_pred, n_gold)
     assert f1 >= 0.75
     assert weighted[0] / tp >= 0.80 and weighted[2] / tp >= 0.80
+
+
+class TestGermanStatusAndClaimCues:
+    NAMES = {"Nordbau": "ORG", "Stadtwerke Bonn": "ORG", "Landgericht Köln": "ORG"}
+
+    def test_dismissal_with_a_long_object(self):
+        text = "Das Landgericht Köln wies die Klage des Lieferanten Nordbau gegen die Stadtwerke Bonn in vollem Umfang ab."
+        (law,) = run(text, "de", self.NAMES)
+        assert law.status == "dismissed"
+
+    def test_a_possible_appeal_is_not_an_appeal(self):
+        text = ("Das Landgericht Köln wies die Klage von Nordbau gegen die Stadtwerke Bonn ab. "
+                "Nordbau kann gegen das Urteil Revision einlegen.")
+        (law,) = run(text, "de", self.NAMES)
+        assert law.status != "appealed"
+
+    def test_an_appeal_lodged(self):
+        text = ("Das Landgericht Köln wies die Klage von Nordbau gegen die Stadtwerke Bonn ab. "
+                "Nordbau hat gegen das Urteil inzwischen Berufung eingelegt.")
+        (law,) = run(text, "de", self.NAMES)
+        assert law.status == "appealed"
+
+    def test_a_terminated_supply_contract_is_a_contract_claim(self):
+        text = "Nordbau verklagt die Stadtwerke Bonn, weil diese den Liefervertrag fristlos gekündigt hätten."
+        (law,) = run(text, "de", self.NAMES)
+        assert law.claim == "contract"
