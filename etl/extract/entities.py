@@ -34,6 +34,9 @@ ORG_SUFFIX_WORDS = frozenset(
 ARTICLES = frozenset("The Der Die Das Den Dem Des Ein Eine A An".split())
 # The first hyphen inside a word, before a capitalised part: "Lufthansa-Tochter".
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[A-ZÄÖÜ])")
+# English attributive compounds whose first part is the name: "Chicago-based", "Microsoft-backed".
+ATTRIBUTIVE = re.compile(r"-(?:based|born|headquartered|listed|led|owned|backed|funded|controlled|run)$")
+PLACE_ATTRIBUTIVE = ("-based", "-born", "-headquartered")
 GERMAN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einem|einen|eines|einer|vom|zum|zur|beim|im)\s+$")
 HYPHENATED_PART = re.compile(r"-\w+")
 TRIM_CHARS = " \t\n\r\"'„“”‚‘’«»()[]{}-–—,;:.!?"
@@ -225,6 +228,13 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
     out = []
     for m in mentions:
         surface = text[m.start : m.end]
+        attributive = ATTRIBUTIVE.search(surface) if language == "en" else None
+        if attributive:
+            head = surface[: attributive.start()]
+            place = attributive.group().startswith(PLACE_ATTRIBUTIVE)
+            label = known.get(normalise_name(head)) or alone.get(normalise_name(head)) or ("LOC" if place else m.label)
+            out.append(_Mention(m.start, m.start + len(head), label))
+            continue
         first, _, rest = surface.partition(" ")
         rest_label = known.get(normalise_name(rest)) or alone.get(normalise_name(rest)) if rest else None
         if rest_label == m.label != "PER" and normalise_name(surface) not in known and "-" not in first:
@@ -278,13 +288,15 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
 
 def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
     """Type by the words of the name: "Dalian Zeus Entertainment" -> ORG; "Warren Buffett" typed MISC -> PER;
-    "Franzose Louis Saha" -> "Louis Saha" (PER)."""
+    "Franzose Louis Saha" -> "Louis Saha" (PER); a "person" ending in a known place ("Solarwerk Dresden") -> ORG."""
     surface = text[m.start : m.end]
     words = surface.split(" ")
     if not 2 <= len(words) <= 4 or normalise_name(surface) in pattern_types(language):
         return m
     if words[-1] in org_heads() and m.label != "ORG":
         return _Mention(m.start, m.end, "ORG", sure=True)
+    if m.label == "PER" and words[0] not in first_names() and pattern_types(language).get(normalise_name(words[-1])) == "LOC":
+        return _Mention(m.start, m.end, "ORG")  # a name ending in a known place is a firm or club: "Solarwerk Dresden"
     if words[0] in first_names() and words[1][:1].isupper():
         return _Mention(m.start, m.end, "PER", sure=True)
     if len(words) >= 3 and words[1] in first_names() and words[2][:1].isupper() and words[0] not in first_names():
@@ -342,8 +354,17 @@ def _resolve(text: str, mentions: list[_Mention], language: str) -> None:
                 if name != m.name and len(words) < len(name.split())
                 and any(_is_short_form(words, name, label, m.label) for label in full_labels[name])
             ]
-        if matches[key]:
-            m.name = min(matches[key], key=lambda name: _distance_before(full[name], m.start))  # type voted below
+        candidates = matches[key] or _introduced_company(m, full, full_labels, language)
+        if candidates:
+            m.name = min(candidates, key=lambda name: _distance_before(full[name], m.start))  # type voted below
+
+
+def _introduced_company(m: _Mention, full: dict, full_labels: dict, language: str) -> list[str]:
+    """Companies named in full before are often shortened to their first word: "Ardent" of "Ardent
+    Automation" mentioned earlier. A known name ("Microsoft" beside "Microsoft Research") keeps its own."""
+    if m.label != "ORG" or " " in m.name or normalise_name(m.name) in pattern_types(language):
+        return []
+    return [name for name in full if "ORG" in full_labels[name] and name.split()[0] == m.name and full[name][0] < m.start]
 
 
 def _distance_before(starts: list[int], start: int) -> tuple[int, int]:
@@ -353,8 +374,14 @@ def _distance_before(starts: list[int], start: int) -> tuple[int, int]:
 
 
 def _is_short_form(words: list[str], full_name: str, full_label: str, label: str) -> bool:
-    """"Nadella" of "Satya Nadella" when either is typed PER; "Qwest" of ORG "Qwest Communications"."""
+    """"Nadella" of "Satya Nadella" when either is typed PER; "Qwest" of ORG "Qwest Communications".
+
+    A place or company is not cut out of a "person" the model typed without a given
+    name: "Dresden" stays a city beside "Solarwerk Dresden".
+    """
     fw = full_name.split()
+    if full_label == "PER" and label in ("LOC", "ORG") and fw[0] not in first_names():
+        return False
     if "PER" in (full_label, label):
         return words == fw[-len(words) :] or words == fw[: len(words)]
     if full_label == "ORG":

@@ -197,3 +197,33 @@ def test_eval_ner_on_fixtures(lang, fixture, capsys):
     assert res["f1"] >= 0.6  # the obvious names of these sentences
     assert main(["--lang", lang, "--json", str(FIXTURES / fixture)]) == 0
     assert json.loads(capsys.readouterr().out)["f1"] == res["f1"]
+
+
+def test_company_shortened_to_its_first_word_is_one_entity():
+    text = (
+        "Quantix Robotics has sued Borealis Automation in federal court. "
+        "Borealis said it would fight the claim, and shares in Borealis fell 4% while Quantix rose."
+    )
+    mentions = extract_entities(text, "en")
+    assert_offsets(text, mentions)
+    short = [m for m in mentions if m.mention_text == "Borealis"]
+    assert len(short) == 2
+    assert {(m.name, m.entity_type) for m in short} == {("Borealis Automation", "ORG")}
+    assert ("Quantix Robotics", "ORG") in names(mentions)
+
+
+def test_attributive_compound_yields_the_place():
+    text = "Brightwater Foods, the Chicago-based snack maker, said on Tuesday it had hired a new chief executive."
+    mentions = extract_entities(text, "en")
+    assert_offsets(text, mentions)
+    assert ("Chicago", "LOC") in names(mentions)
+    assert "Chicago-based" not in {m.mention_text for m in mentions}
+
+
+def test_place_in_a_company_name_stays_a_place():
+    text = "Solarwerk Dresden hat Insolvenz angemeldet. In Dresden wurde die Nachricht mit Sorge aufgenommen, sagte Jonas Reimer."
+    mentions = extract_entities(text, "de")
+    assert_offsets(text, mentions)
+    dresden = [m for m in mentions if m.mention_text == "Dresden"]
+    assert dresden and {(m.name, m.entity_type) for m in dresden} == {("Dresden", "LOC")}
+    assert ("Solarwerk Dresden", "ORG") in names(mentions) and ("Jonas Reimer", "PER") in names(mentions)
