@@ -37,6 +37,7 @@ COMPOUND_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[A-ZÄÖÜ])")
 # English attributive compounds whose first part is the name: "Chicago-based", "Microsoft-backed".
 ATTRIBUTIVE = re.compile(r"-(?:based|born|headquartered|listed|led|owned|backed|funded|controlled|run)$")
 PLACE_ATTRIBUTIVE = ("-based", "-born", "-headquartered")
+PREPOSITION = re.compile(r"^(?:von|vom|der|des|of|from) ")
 GERMAN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einem|einen|eines|einer|vom|zum|zur|beim|im)\s+$")
 HYPHENATED_PART = re.compile(r"-\w+")
 TRIM_CHARS = " \t\n\r\"'„“”‚‘’«»()[]{}-–—,;:.!?"
@@ -236,8 +237,10 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
             out.append(_Mention(m.start, m.start + len(head), label))
             continue
         first, _, rest = surface.partition(" ")
+        prep = PREPOSITION.match(rest)
+        rest = rest[prep.end() :] if prep else rest  # "Sprach-KI-Technologie von OpenAI" -> OpenAI
         rest_label = known.get(normalise_name(rest)) or alone.get(normalise_name(rest)) if rest else None
-        if rest_label == m.label != "PER" and normalise_name(surface) not in known and "-" not in first:
+        if rest_label == m.label != "PER" and normalise_name(surface) not in known and ("-" not in first or prep):
             # a description before a known name: "Publisher Konami", "Wiener Unicredit"
             out.append(_Mention(m.end - len(rest), m.end, rest_label))
             continue
@@ -279,7 +282,7 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     surface = text[start:end]
     if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface):
         return None
-    if normalise_name(surface) in non_entities():
+    if normalise_name(surface) in non_entities() or (" " not in surface and normalise_name(surface.split("-")[0]) in non_entities()):
         return None
     if language == "de" and m.label == "PER" and " " not in surface and GERMAN_DETERMINER_BEFORE.search(text, max(0, start - 12), start):
         return None  # "das Kreditinstitut": German puts no article before a person's name
@@ -295,6 +298,8 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
         return m
     if words[-1] in org_heads() and m.label != "ORG":
         return _Mention(m.start, m.end, "ORG", sure=True)
+    if m.label == "PER" and any(normalise_name(w) in non_entities() for w in words):
+        return _Mention(m.start, m.end, "MISC")  # no person is called "... Apps": a product
     if m.label == "PER" and words[0] not in first_names() and pattern_types(language).get(normalise_name(words[-1])) == "LOC":
         return _Mention(m.start, m.end, "ORG")  # a name ending in a known place is a firm or club: "Solarwerk Dresden"
     if words[0] in first_names() and words[1][:1].isupper():

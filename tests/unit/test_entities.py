@@ -227,3 +227,15 @@ def test_place_in_a_company_name_stays_a_place():
     dresden = [m for m in mentions if m.mention_text == "Dresden"]
     assert dresden and {(m.name, m.entity_type) for m in dresden} == {("Dresden", "LOC")}
     assert ("Solarwerk Dresden", "ORG") in names(mentions) and ("Jonas Reimer", "PER") in names(mentions)
+
+
+def test_generic_abbreviations_are_not_entities():
+    text = (
+        "Microsoft will die Sprach-KI-Technologie von OpenAI in alle Produkte einbauen. "
+        "Die KI soll auch in Apps und API-Diensten stecken, etwa in Power Apps und Teams."
+    )
+    mentions = extract_entities(text, "de")
+    assert_offsets(text, mentions)
+    assert {("Microsoft", "ORG"), ("OpenAI", "ORG")} <= names(mentions)
+    assert not {m.mention_text for m in mentions} & {"KI", "Apps", "API", "API-Diensten"}
+    assert all(m.entity_type != "PER" for m in mentions)
