@@ -1,7 +1,8 @@
-"""Score the warehouse path against the development gold articles, per language.
+"""Score the warehouse path against development gold articles, per language (and per split).
 
 Writes each gold article as <doc_id>.txt into a temporary folder, runs `etl run` on it, reads
 the published views with ../shared/tools/warehouse_preds.py and scores with ../shared/tools/score.py.
+Gold files whose lines carry "split" (lawsuits_dev.jsonl: tune/check) are scored per split too.
 Usage: python scripts/eval_gold.py [--gold FILE] [--keep DIR] [--json]
 """
 from __future__ import annotations
@@ -17,6 +18,25 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def _score(docs: list[dict], pred: Path, path: Path) -> dict:
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(path), str(pred), "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def subsets(docs: list[dict]) -> dict[str, list[dict]]:
+    """Named subsets to score: each split (if any) and language, crossed, and all."""
+    splits = sorted({d["split"] for d in docs if d.get("split")})
+    out = {}
+    for split in [*splits, None]:
+        for lang in ("de", "en", None):
+            sub = [d for d in docs if split in (None, d.get("split")) and lang in (None, d["language"])]
+            if sub:
+                out[":".join(x for x in (split, lang) if x) or "all"] = sub
+    return out
+
+
 def evaluate(gold: Path, workdir: Path) -> dict:
     docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     inbox = workdir / "inbox"
@@ -29,16 +49,9 @@ def evaluate(gold: Path, workdir: Path) -> dict:
                     "--reports", str(workdir / "reports"), "--work", str(workdir / "work"), "--no-progress"], check=True)
     preds = subprocess.run([sys.executable, str(SHARED / "tools" / "warehouse_preds.py"), str(warehouse)],
                            check=True, capture_output=True, text=True).stdout
-    (workdir / "pred.jsonl").write_text(preds, encoding="utf-8")
-    scores = {}
-    for lang in ("de", "en", None):
-        subset = workdir / f"gold_{lang or 'all'}.jsonl"
-        subset.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs if lang in (None, d["language"])),
-                          encoding="utf-8")
-        out = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(subset), str(workdir / "pred.jsonl"),
-                              "--json"], check=True, capture_output=True, text=True).stdout
-        scores[lang or "all"] = json.loads(out)
-    return scores
+    pred = workdir / "pred.jsonl"
+    pred.write_text(preds, encoding="utf-8")
+    return {name: _score(sub, pred, workdir / f"gold_{name.replace(':', '_')}.jsonl") for name, sub in subsets(docs).items()}
 
 
 def main() -> None:
@@ -54,8 +67,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(scores))
         return
-    for lang, s in scores.items():
-        print(f"[{lang}] docs {s['docs']} (missing {s['docs_missing']})")
+    for name, s in scores.items():
+        print(f"[{name}] docs {s['docs']} (missing {s['docs_missing']})")
         for k in ("entities", "amounts", "lawsuits"):
             print(f"  {k:9} " + "  ".join(f"{m} {v}" for m, v in s[k].items()))
 
