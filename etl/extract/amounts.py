@@ -19,6 +19,7 @@ import yaml
 from text_to_num import text2num
 
 from etl.extract.model import Amount, EntityMention
+from etl.extract.sentences import Sentences
 
 _DATA = Path(__file__).parent / "data" / "amounts"
 _SP = r"[^\S\n]"  # whitespace that does not cross a line break
@@ -212,13 +213,6 @@ class _Grammar:
         self.plurals = _lower_set(_yaml("numbers").get("en_irregular_plurals", []))
 
         # -- sentence context ----------------------------------------------------
-        by_len: dict[int, list[str]] = {}
-        for w in nums["abbreviations"]:
-            by_len.setdefault(len(w), []).append(re.escape(w))
-        not_abbrev = "".join(rf"(?<!\b(?:{'|'.join(ws)})\.)" for ws in by_len.values())
-        gap = r"[\"'“”»«)]*\s+(?=[„\"“»«(‚']*[A-ZÄÖÜ])"
-        # each alternative starts with a literal, so the engine skips to candidates quickly
-        self.sent_re = re.compile(rf"\n|!{gap}|\?{gap}|\.(?<!\d\.){not_abbrev}{gap}")
         self.cat_kinds, self.cue_cat, self.unit_cat = {}, {}, {}
         for name, spec in cats.items():
             if name in ("money_cues", "subject_blockers"):
@@ -293,32 +287,15 @@ class _Reader:
 
     def __init__(self, text: str, g: _Grammar) -> None:
         self.text, self.g = text, g
-        self._sentences: list[tuple[int, int]] = []
+        self._sentences: Sentences | None = None
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
 
     # -- sentences ---------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
-        """Bounds of the sentence around pos (split at . ! ? before a capital, and at line breaks).
-
-        Found by looking a little way back and forth from pos, not by splitting the
-        whole text: most of an article holds no amount.
-        """
-        for s, e in self._sentences:
-            if s <= pos < e:
-                return s, e
-        text, rx = self.text, self.g.sent_re
-        m = rx.search(text, pos)
-        e = m.end() if m else len(text)
-        s, back = 0, 300
-        while True:
-            lo = max(0, pos - back)
-            starts = [m.end() for m in rx.finditer(text, lo, pos + 1) if m.end() <= pos]
-            if starts or lo == 0:
-                s = starts[-1] if starts else 0
-                break
-            back *= 4
-        self._sentences.append((s, e))
-        return s, e
+        """Bounds of the sentence around pos (the package's one splitter, run once per text on demand)."""
+        if self._sentences is None:
+            self._sentences = Sentences(self.text, self.g.lang)
+        return self._sentences.around(pos)
 
     def cues(self, pos: int) -> list[tuple[int, int, str]]:
         """Category cue words of the sentence around pos, found once per sentence."""

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from etl.extract.model import Amount, EntityMention, Lawsuit, LawsuitParty, normalise_name
+from etl.extract.sentences import split as split_sentences
 
 _DATA = Path(__file__).parent / "data" / "lawsuits"
 _PARTY_TYPES = ("PER", "ORG", "LOC")
@@ -192,49 +193,6 @@ def _lexicon(language: str) -> _Lexicon:
         stopwords=frozenset(parties["stopwords"][language]),
         fallback=re.compile(_FALLBACK[language]),
     )
-
-
-# --- sentences -------------------------------------------------------------------
-
-_ABBREV = frozenset(
-    "mr mrs ms dr prof st no nr inc corp co ltd jr sr vs v bzw ca evtl ggf usw z.b u.a d.h etc "
-    "jan feb aug sept oct okt nov dec dez gov gen rep sen".split()
-)
-_BOUNDARY = re.compile(r"[.!?…]+[\"”“»')\]]*\s+|\n+")
-_GLUED_DE = re.compile(r"(?<=[a-zäöüß])\s+(?=(?:Der|Die|Das)\s+[A-ZÄÖÜ])")
-
-
-def _sentences(text: str, language: str) -> list[tuple[int, int]]:
-    """Regex sentence split; scraped German text glues headings to the next sentence."""
-    cuts = []
-    for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group():
-            nxt = text[m.end():m.end() + 1]
-            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"„“«(‚'"):
-                continue
-            word = re.search(r"([\w.]+)[.!?…]+[\"”“»')\]]*\s+$", text[max(0, m.start() - 20):m.end()])
-            if word and m.group()[0] == ".":
-                w = word.group(1).lower()
-                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or (language == "de" and w.isdigit() and len(w) <= 2):
-                    continue
-        cuts.append((m.start() + len(m.group().rstrip()), m.end()))
-    if language == "de":
-        cuts.extend((m.start(), m.end()) for m in _GLUED_DE.finditer(text))
-        cuts.sort()
-    spans, start = [], 0
-    for end, nxt in cuts:
-        if end > start:
-            spans.append((start, end))
-        start = max(start, nxt)
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        seg = text[s:e]
-        ls = len(seg) - len(seg.lstrip())
-        rs = len(seg.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
-    return out
 
 
 # --- parties in one sentence -------------------------------------------------------
@@ -877,7 +835,7 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
     if not cues:
         return []
     art = _Article(text, language, entities, lex)
-    spans = _sentences(text, language)
+    spans = split_sentences(text, language)
     sents = [text[s:e] for s, e in spans]
     mentions = []
     for i, (s, e) in enumerate(spans):
