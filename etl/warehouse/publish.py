@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.warehouse.aggregates import refresh_entity_stats
 from etl.warehouse.load import DATA_TABLES
 
 
@@ -11,6 +12,7 @@ def publish_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
     p = {"run_id": run_id}
     con.execute("BEGIN")
     try:
+        refresh_entity_stats(con, run_id)  # first: it reads the published state this publish replaces
         # Extractions this run redoes (backfill) replace the published ones of the same articles.
         con.execute("""
             CREATE OR REPLACE TEMP TABLE redone AS

@@ -1,0 +1,124 @@
+"""Entity aggregates (core.entity_stats) kept in step with what is published, at the cost of the run.
+
+`refresh_entity_stats` runs inside the publish transaction, before publish changes anything, and
+brings the aggregates to the state publish leaves behind:
+- a plain nightly run only adds: its mentions are merged into the entities they name (counts
+  added, aliases united, first/last seen widened), found by key in the stats' primary key;
+- a run that replaces published rows (a backfill re-extracting articles, or a changed file whose
+  old article goes) also removes: the entities those rows named are recomputed, by key, from the
+  mentions that stay published plus the run's own.
+A failed audit publishes nothing, so it never reaches here and leaves the aggregates as they were.
+`recompute_entity_stats` is the full recomputation, for checks and for repairs.
+"""
+from __future__ import annotations
+
+import duckdb
+
+# What an article counts as for first/last seen: when it was published, else when it was ingested.
+_SEEN = "coalesce(a.published_at, a.ingested_at)"
+
+# The aggregate of a set of mentions (alias m, with their article as a), per entity.
+_AGGREGATE = f"""
+    SELECT m.entity_id, count(DISTINCT m.article_id) AS article_count, count(*) AS mention_count,
+           list_sort(list_distinct(list(m.mention_text))) AS aliases,
+           min({_SEEN}) AS first_seen, max({_SEEN}) AS last_seen
+    FROM {{mentions}} m
+    LEFT JOIN core.articles a ON a.article_id = m.article_id
+    GROUP BY m.entity_id"""
+
+
+def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
+    """Apply run `run_id`'s publish to core.entity_stats; call inside the publish transaction, first.
+
+    Returns how many entities were merged and how many were recomputed.
+    """
+    p = {"run_id": run_id}
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE run_mentions AS
+        SELECT entity_id, article_id, mention_text FROM core.entity_mentions
+        WHERE run_id = $run_id AND NOT published""", p)
+    _create_leaving_articles(con, run_id)
+    leaving = con.execute("SELECT count(*) FROM leaving_articles").fetchone()[0]
+    recomputed = 0
+    if leaving:
+        # Entities named by rows that go: recompute them from what stays plus the run's mentions.
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE recompute AS
+            SELECT DISTINCT entity_id FROM core.entity_mentions
+            WHERE published AND article_id IN (SELECT article_id FROM leaving_articles)""")
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE after_mentions AS
+            SELECT entity_id, article_id, mention_text FROM core.entity_mentions
+            WHERE published AND entity_id IN (SELECT entity_id FROM recompute)
+              AND article_id NOT IN (SELECT article_id FROM leaving_articles)
+            UNION ALL
+            SELECT entity_id, article_id, mention_text FROM run_mentions
+            WHERE entity_id IN (SELECT entity_id FROM recompute)""")
+        con.execute("DELETE FROM core.entity_stats WHERE entity_id IN (SELECT entity_id FROM recompute)")
+        con.execute(f"""
+            INSERT INTO core.entity_stats
+            SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
+                   s.first_seen, s.last_seen
+            FROM ({_AGGREGATE.format(mentions='after_mentions')}) s
+            JOIN core.entities e ON e.entity_id = s.entity_id""")
+        recomputed = con.execute("SELECT count(*) FROM recompute").fetchone()[0]
+        con.execute("DELETE FROM run_mentions WHERE entity_id IN (SELECT entity_id FROM recompute)")
+    # Every other entity of the run only gains: merge, through the primary key.
+    con.execute(f"""
+        INSERT INTO core.entity_stats
+        SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
+               s.first_seen, s.last_seen
+        FROM ({_AGGREGATE.format(mentions='run_mentions')}) s
+        JOIN core.entities e ON e.entity_id = s.entity_id
+        ON CONFLICT (entity_id) DO UPDATE SET
+            article_count = entity_stats.article_count + excluded.article_count,
+            mention_count = entity_stats.mention_count + excluded.mention_count,
+            aliases = list_sort(list_distinct(list_concat(entity_stats.aliases, excluded.aliases))),
+            first_seen = least(entity_stats.first_seen, excluded.first_seen),
+            last_seen = greatest(entity_stats.last_seen, excluded.last_seen)""")
+    merged = con.execute("SELECT count(DISTINCT entity_id) FROM run_mentions").fetchone()[0]
+    for temp in ("run_mentions", "leaving_articles", "recompute", "after_mentions"):
+        con.execute(f"DROP TABLE IF EXISTS {temp}")
+    return {"entities_merged": merged, "entities_recomputed": recomputed}
+
+
+def _create_leaving_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """TEMP leaving_articles: articles whose published mentions this publish removes.
+
+    Those the run re-extracts (core.extractions of the run for an article already published by
+    another run), and the old articles of files the run saw with new content once no file refers
+    to them any more (the rule of publish_run).
+    """
+    p = {"run_id": run_id}
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE leaving_articles AS
+        SELECT x.article_id FROM core.extractions x
+        WHERE x.published AND x.run_id <> $run_id
+          AND x.article_id IN (SELECT article_id FROM core.extractions WHERE run_id = $run_id)
+        UNION
+        SELECT f.article_id FROM core.files f
+        JOIN core.ingest_log l ON l.source_file = f.source_file AND l.run_id = $run_id
+        WHERE l.status IN ('loaded', 'duplicate') AND f.article_id IS NOT NULL
+          AND f.article_id IS DISTINCT FROM l.article_id
+          AND f.article_id NOT IN (
+              SELECT article_id FROM core.ingest_log
+              WHERE run_id = $run_id AND article_id IS NOT NULL
+                AND status IN ('loaded', 'duplicate', 'quarantined') AND content_hash IS NOT NULL)
+          AND NOT EXISTS (
+              SELECT 1 FROM core.files o
+              WHERE o.article_id = f.article_id AND o.source_file <> f.source_file
+                AND o.source_file NOT IN (
+                    SELECT source_file FROM core.ingest_log
+                    WHERE run_id = $run_id AND status IN ('loaded', 'duplicate', 'quarantined')
+                      AND content_hash IS NOT NULL))""", p)
+
+
+def recompute_entity_stats(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild core.entity_stats from every published mention (what the incremental path must equal)."""
+    con.execute("DELETE FROM core.entity_stats")
+    con.execute(f"""
+        INSERT INTO core.entity_stats
+        SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
+               s.first_seen, s.last_seen
+        FROM ({_AGGREGATE.format(mentions='(SELECT * FROM core.entity_mentions WHERE published)')}) s
+        JOIN core.entities e ON e.entity_id = s.entity_id""")

@@ -1,0 +1,106 @@
+"""The entity aggregates kept at publish equal a full recomputation, whatever the runs did."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from etl import pipeline
+from tests.conftest import SAMPLES
+
+# The figures of analytics.entities recomputed from every published mention (the old view).
+FULL = """
+    SELECT e.entity_id, e.name, e.entity_type, list_sort(list_distinct(list(m.mention_text))),
+           count(DISTINCT m.article_id), count(*),
+           min(coalesce(a.published_at, a.ingested_at)), max(coalesce(a.published_at, a.ingested_at))
+    FROM core.entity_mentions m
+    JOIN core.entities e USING (entity_id)
+    JOIN core.articles a ON a.article_id = m.article_id
+    WHERE m.published
+    GROUP BY ALL ORDER BY e.entity_id"""
+KEPT = """SELECT entity_id, name, entity_type, aliases, article_count, mention_count, first_seen, last_seen
+          FROM analytics.entities ORDER BY entity_id"""
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    for name, var in (("w.duckdb", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
+        monkeypatch.setenv(var, str(tmp_path / name))
+    monkeypatch.setenv("ETL_WORKERS", "1")
+    return inbox
+
+
+def kept_and_full():
+    from etl.config import settings
+
+    con = duckdb.connect(str(settings().warehouse), read_only=True)
+    try:
+        return con.execute(KEPT).fetchall(), con.execute(FULL).fetchall()
+    finally:
+        con.close()
+
+
+def assert_kept_equals_full():
+    kept, full = kept_and_full()
+    assert full, "the runs published no entity"
+    assert kept == full
+
+
+def test_aggregates_follow_runs_changes_backfill_and_a_failed_audit(env, tmp_path, monkeypatch):
+    held = tmp_path / "held"
+    held.mkdir()
+    for path in sorted(env.rglob("*.txt"))[:2]:  # two articles arrive in a later run
+        shutil.move(path, held / path.name)
+    pipeline.run(str(env), progress=False)
+    assert_kept_equals_full()
+
+    for path in held.iterdir():
+        shutil.move(path, env / "en" / path.name)
+    assert pipeline.run(str(env), progress=False)["new_articles"] == 2
+    assert_kept_equals_full()
+
+    # A changed file: its old article and the old article's mentions go, the new ones come.
+    path = env / "en" / "2026-11-04_helix_robotics.txt"
+    path.write_text(path.read_text().replace("Helix", "Quasar"))
+    assert pipeline.run(str(env), progress=False)["new_articles"] == 1
+    kept, _ = kept_and_full()
+    assert not any(name.startswith("Helix") for _, name, *_ in kept)
+    assert_kept_equals_full()
+
+    # A failed audit publishes nothing and leaves the aggregates as they were.
+    before, _ = kept_and_full()
+    (env / "late.txt").write_text(path.read_text().replace("Quasar", "Vortex"))
+    from etl.extract import extract as real_extract
+    from etl.extract.model import EntityMention
+
+    def buggy_extract(text, language):
+        result = real_extract(text, language)
+        result.entities.append(EntityMention("Vortex", 1, 7, "ORG", "Vortex"))
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setattr("etl.extract.rows.extract", buggy_extract)
+        with pytest.raises(pipeline.AuditFailed):
+            pipeline.run(str(env), progress=False)
+    assert kept_and_full()[0] == before
+    assert_kept_equals_full()
+
+    # A backfill re-extracts every article with an extractor that finds one entity more.
+    def extra_entity(text, language):
+        result = real_extract(text, language)
+        start = text.index(" ") + 1 if " " in text else 0
+        word = text[start:].split()[0] if text[start:].split() else ""
+        if word:
+            result.entities.append(EntityMention(word, start, start + len(word), "MISC", word))
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setattr("etl.extract.rows.extract", extra_entity)
+        pipeline.run(backfill=True, only_outdated=False, progress=False)
+    assert_kept_equals_full()
+    # and a second backfill with the real extractor removes them again
+    pipeline.run(backfill=True, only_outdated=False, progress=False)
+    assert_kept_equals_full()
