@@ -1,4 +1,4 @@
-"""Bytes -> text: UTF-8 (with or without BOM) first, else a detected legacy encoding; NFC."""
+"""Bytes -> text: a BOM (UTF-8, UTF-32, UTF-16) decides, else UTF-8, else a detected legacy encoding; NFC."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,6 +7,9 @@ from etl.ingest.errors import Quarantine
 
 # Control characters that never occur in text files; a few of them mean binary data.
 _BINARY_BYTES = bytes(sorted(set(range(0, 9)) | {11} | set(range(14, 32))))
+# UTF-32 BOMs first: the UTF-32 LE BOM begins with the UTF-16 LE one.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -24,9 +27,12 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         data, encoding = data[3:], "utf-8-sig"
     else:
-        encoding = "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding in ("utf-16", "utf-32"):
+        try:
+            text = data.decode(encoding)  # the BOM gives the byte order and is dropped
+        except UnicodeDecodeError as err:
+            raise Quarantine("undecodable", f"{encoding} byte order mark, but {err.reason} at byte {err.start:,}") from None
     elif looks_binary(data):
         raise Quarantine("binary_file", f"binary content (NUL or control bytes) in the first {min(len(data), 4096)} bytes")
     else:
@@ -34,10 +40,22 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
             text, encoding = _decode_legacy(data, err)
+    check_text(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise Quarantine("empty_file", "no text after decoding")
     return text, encoding
+
+
+def check_text(text: str, where: str = "text") -> None:
+    """No text holds NUL characters or lone surrogates (a JSON \\u0000 or \\ud800 escape can make them)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise Quarantine("binary_file", f"NUL character in the {where} at character {nul:,}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise Quarantine("undecodable", f"lone surrogate {text[err.start]!a} in the {where} at character {err.start:,}") from None
 
 
 def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError) -> tuple[str, str]:

@@ -7,11 +7,15 @@ REASONS = {
     "undecodable": "the bytes could not be decoded as text in any known encoding",
     "too_large": "the file is larger than the size limit (ETL_MAX_FILE_BYTES)",
     "invalid_json": "the JSON could not be parsed",
+    "too_deep": "the JSON nests arrays and objects deeper than the limit",
     "no_text": "the JSON object has no text or body field",
     "too_short": "the article text is shorter than the minimum (ETL_MIN_ARTICLE_CHARS)",
     "unsupported_format": "the file extension is not one of .txt .json .jsonl .html .htm",
     "no_main_content": "no main article content could be extracted from the HTML",
-    "unreadable": "the file could not be read",
+    "unreadable": "the file or folder could not be read",
+    "not_regular_file": "not a regular file (FIFO, socket, device, link to a folder); never opened",
+    "outside_input": "a symbolic link to a file outside the input folder; not followed",
+    "internal_error": "reading the item raised an unexpected error (a bug to report); the run went on",
 }
 
 

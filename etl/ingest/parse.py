@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -12,6 +13,8 @@ from etl.ingest.errors import Quarantine
 FORMATS = (".txt", ".json", ".jsonl", ".html", ".htm")
 TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("published_at", "published", "date")
+MAX_JSON_DEPTH = 64  # articles nest two or three levels; Python's parser recurses and would overflow at ~1,000
+_JSON_TOKENS = re.compile(r'\\.|["\[\]{}]', re.DOTALL)  # all that nesting depends on
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class RawArticle:
 class Item:
     """One unit of input: a file, or one line of a JSONL file."""
 
-    source_file: str  # relative to the input folder; JSONL lines get "#L<n>"
+    source_file: str  # escaped path relative to the input folder (see folder.source_name); JSONL lines get "#L<n>"
     content_hash: str
     data: bytes
     fmt: str
@@ -54,11 +57,35 @@ def parse_item(item: Item) -> RawArticle:
     return _parse_html(text)
 
 
+def json_depth(text: str) -> int:
+    """How deep arrays and objects nest, brackets inside strings aside; cheap when there are few brackets."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return text.count("[") + text.count("{")  # an upper bound, enough to pass the check
+    depth = deepest = 0
+    in_string = False
+    for token in _JSON_TOKENS.findall(text):
+        if token == '"':
+            in_string = not in_string
+        elif in_string or len(token) == 2:  # a bracket inside a string, or an escape
+            continue
+        elif token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
 def _parse_json(text: str) -> RawArticle:
+    depth = json_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise Quarantine("too_deep", f"arrays and objects nest {depth:,} levels deep; the limit is {MAX_JSON_DEPTH}")
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as err:
         raise Quarantine("invalid_json", f"{err.msg} at line {err.lineno} column {err.colno}") from None
+    except (ValueError, RecursionError) as err:  # e.g. an integer of more than 4,300 digits
+        raise Quarantine("invalid_json", f"{type(err).__name__}: {err}"[:300]) from None
     if not isinstance(obj, dict):
         raise Quarantine("no_text", f"expected a JSON object, found {type(obj).__name__}")
     body = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str) and obj[f].strip()), None)
@@ -98,9 +125,9 @@ def parse_datetime(value) -> datetime | None:
         return None
     try:
         dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        return dt.astimezone(timezone.utc) if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    except (ValueError, OverflowError):  # junk, or year 1 at +14:00 that UTC cannot hold
         return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
 def _str(value) -> str | None:

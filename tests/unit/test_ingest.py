@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import stat
 from datetime import datetime, timezone
 
 import pytest
@@ -9,7 +12,7 @@ import pytest
 from etl.ingest.clean import article_id, article_text, clean_body, content_hash, split_title
 from etl.ingest.decode import decode
 from etl.ingest.errors import Quarantine
-from etl.ingest.folder import KnownState, ingest_folder
+from etl.ingest.folder import KnownState, WarehouseState, ingest_folder, source_bytes, source_name
 from etl.ingest.language import detect_language
 from etl.ingest.parse import Item, parse_item, split_items
 
@@ -153,3 +156,179 @@ class TestFolder:
         by_file = {r["source_file"]: (r["status"], r["reason"]) for r in second.log}
         assert by_file == {"a.txt": ("unchanged", "same_content"), "b.txt": ("loaded", "changed")}
         assert [a["source_file"] for a in second.articles] == ["b.txt"]
+
+
+def folder_log(folder, known=None, **kw) -> dict[str, tuple[str, str, str]]:
+    """source_file -> (status, reason, detail); fails if a name was logged twice."""
+    opts = {"max_file_bytes": 5_000_000, "min_article_chars": 150} | kw
+    result = ingest_folder(folder, known or KnownState(), run_id="r1", now=TestFolder.NOW, **opts)
+    names = [r["source_file"] for r in result.log]
+    assert len(names) == len(set(names)), names
+    return {r["source_file"]: (r["status"], r["reason"], r["detail"]) for r in result.log}
+
+
+class TestOddInput:
+    """Each odd thing in the input folder ends as exactly one ingest_log row with a clear reason."""
+
+    def test_json_nested_100000_levels(self, tmp_path):
+        (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+        (tmp_path / "deep.jsonl").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+        log = folder_log(tmp_path)
+        assert log["deep.json"][:2] == ("quarantined", "too_deep")
+        assert "100,000 levels" in log["deep.json"][2]
+        assert log["deep.jsonl#L1"][:2] == ("quarantined", "too_deep")
+        assert len(log) == 2
+
+    def test_brackets_inside_strings_do_not_count_as_nesting(self):
+        text = json.dumps({"title": "Klammern", "text": ENGLISH + " [[{{" * 200 + ' \\" ]'})
+        assert parse_item(item("a.json", text.encode())).title == "Klammern"
+
+    def test_integer_too_long_for_python_is_invalid_json(self):
+        with pytest.raises(Quarantine) as err:
+            parse_item(item("a.json", b'{"text": "x", "n": ' + b"7" * 5000 + b"}"))
+        assert err.value.reason == "invalid_json"
+
+    def test_jsonl_line_ids_cannot_collide_with_file_names(self, tmp_path):
+        (tmp_path / "a.jsonl").write_text(json.dumps({"title": "Ferry order", "text": ENGLISH}) + "\n")
+        (tmp_path / "a.jsonl#L1").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")  # a file, named like a line
+        log = folder_log(tmp_path)
+        assert log["a.jsonl#L1"][:2] == ("loaded", "new")
+        assert log["a.jsonl%23L1"][:2] == ("quarantined", "unsupported_format")  # extension ".jsonl#l1"
+        assert len(log) == 2
+
+    def test_non_utf8_file_name_is_stored_escaped_and_reversibly(self, tmp_path):
+        raw = b"caf\xe9 50%.txt"
+        try:
+            (tmp_path / os.fsdecode(raw)).write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        except OSError:
+            pytest.skip("this file system refuses non-UTF-8 file names")
+        log = folder_log(tmp_path)
+        assert list(log) == ["caf%E9 50%25.txt"]
+        assert log["caf%E9 50%25.txt"][:2] == ("loaded", "new")
+        assert source_bytes("caf%E9 50%25.txt") == raw
+        assert source_name("ü/plain name.txt") == "ü/plain name.txt"
+        assert source_bytes(source_name(os.fsdecode(b"x\n\x7f#\xff.txt"))) == b"x\n\x7f#\xff.txt"
+
+    def test_fifo_socket_and_device_are_never_opened(self, tmp_path):
+        os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would wait for a writer forever
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(tmp_path / "sock.txt"))
+        expected = {"pipe.txt": "a FIFO", "sock.txt": "a socket"}
+        try:
+            os.mknod(tmp_path / "null.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+            expected["null.txt"] = "a character device"
+        except PermissionError:
+            pass  # not root: FIFO and socket still tested
+        try:
+            log = folder_log(tmp_path)
+        finally:
+            sock.close()
+        assert set(log) == set(expected)
+        for name, kind in expected.items():
+            assert log[name][:2] == ("quarantined", "not_regular_file")
+            assert log[name][2].startswith(kind)
+
+    def test_symlinks(self, tmp_path):
+        inbox, outside = tmp_path / "inbox", tmp_path / "outside"
+        inbox.mkdir(), outside.mkdir()
+        (outside / "secret.txt").write_text(f"Ferry\n{ENGLISH}")
+        (inbox / "a.txt").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        (inbox / "out.txt").symlink_to(outside / "secret.txt")
+        (inbox / "in.txt").symlink_to(inbox / "a.txt")
+        (inbox / "folder").symlink_to(outside)
+        (inbox / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+        log = folder_log(inbox)
+        assert {k: v[:2] for k, v in log.items()} == {
+            "a.txt": ("loaded", "new"), "in.txt": ("duplicate", "same_content"),
+            "out.txt": ("quarantined", "outside_input"), "folder": ("quarantined", "not_regular_file"),
+            "dangling.txt": ("quarantined", "unreadable")}
+        assert "outside the input folder" in log["out.txt"][2]
+        assert folder_log(inbox, follow_symlinks_out=True)["out.txt"][:2] == ("loaded", "new")
+
+    @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16", "utf-16-be"])
+    def test_utf32_and_utf16_with_bom(self, encoding, tmp_path):
+        data = f"Ferry\n{ENGLISH}".encode(encoding)
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            data = "\ufeff".encode(encoding) + data  # the -be codecs write no BOM themselves
+        assert decode(data)[0] == f"Ferry\n{ENGLISH}"
+        (tmp_path / "a.txt").write_bytes(data)
+        assert folder_log(tmp_path)["a.txt"][:2] == ("loaded", "new")
+
+    def test_utf32_bom_with_broken_body_is_undecodable(self):
+        with pytest.raises(Quarantine) as err:
+            decode(b"\xff\xfe\x00\x00" + "Text".encode("utf-32-le") + b"\x00\x00\x11\x00")  # > U+10FFFF
+        assert err.value.reason == "undecodable"
+
+    def test_nul_anywhere_is_quarantined(self, tmp_path):
+        (tmp_path / "late_nul.txt").write_bytes(f"Ferry\n{ENGLISH * 30}".encode() + b"\x00" + ENGLISH.encode())
+        (tmp_path / "escaped_nul.json").write_text(json.dumps({"title": "Ferry", "text": ENGLISH + "\x00"}))
+        (tmp_path / "nul_title.json").write_text(json.dumps({"title": "Fe\x00rry", "text": ENGLISH}))
+        (tmp_path / "utf16_nul.txt").write_bytes(f"Ferry\n{ENGLISH}\x00".encode("utf-16"))
+        log = folder_log(tmp_path)
+        assert {k: v[:2] for k, v in log.items()} == {k: ("quarantined", "binary_file") for k in log}
+        assert len(log) == 4
+        position = len(f"Ferry\n{ENGLISH * 30}")
+        assert position > 4096  # past the binary sniffing window
+        assert log["late_nul.txt"][2] == f"NUL character in the text at character {position:,}"
+
+    def test_lone_surrogate_from_json_escape(self, tmp_path):
+        (tmp_path / "a.json").write_text('{"title": "Ferry", "text": "' + ENGLISH + '\\ud800"}')
+        assert folder_log(tmp_path)["a.json"][:2] == ("quarantined", "undecodable")
+
+    def test_unexpected_error_quarantines_the_item_and_the_run_goes_on(self, tmp_path, monkeypatch):
+        import etl.ingest.folder as folder
+
+        real = folder.parse_item
+
+        def fragile(item):
+            if item.source_file == "bad.txt":
+                raise MemoryError("invented failure")
+            return real(item)
+
+        monkeypatch.setattr(folder, "parse_item", fragile)
+        (tmp_path / "bad.txt").write_text(f"Ferry\n{ENGLISH}")
+        (tmp_path / "good.txt").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        log = folder_log(tmp_path)
+        assert log["bad.txt"] == ("quarantined", "internal_error", "MemoryError: invented failure")
+        assert log["good.txt"][:2] == ("loaded", "new")
+
+    def test_deep_folders_are_walked_without_recursion(self, tmp_path):
+        deep = tmp_path
+        for _ in range(60):
+            deep = deep / "d"
+        deep.mkdir(parents=True)
+        (deep / "a.txt").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        assert list(folder_log(tmp_path)) == ["d/" * 60 + "a.txt"]
+
+
+class TestWarehouseState:
+    """The known-state lookup joins inside DuckDB and agrees with the in-memory one."""
+
+    def test_unchanged_changed_and_duplicate_from_the_warehouse(self, tmp_path):
+        from etl.warehouse.db import connect
+
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "a.txt").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        (tmp_path / "in" / "b.txt").write_text(f"Ferry\n{ENGLISH}", encoding="utf-8")
+        first = ingest_folder(tmp_path / "in", KnownState(), run_id="r1", now=TestFolder.NOW,
+                              max_file_bytes=5_000_000, min_article_chars=150)
+        con = connect(tmp_path / "w.duckdb")
+        for r in first.log:
+            con.execute("INSERT INTO core.files VALUES (?, ?, ?, 'loaded', 'r1')",
+                        [r["source_file"], r["content_hash"], r["article_id"]])
+        for a in first.articles:
+            con.execute("""INSERT INTO core.articles (article_id, source_file, title, text, language, word_count,
+                           content_hash, run_id, ingested_at, published) VALUES (?, ?, ?, ?, ?, ?, ?, 'r1', now(), true)""",
+                        [a["article_id"], a["source_file"], a["title"], a["text"], a["language"], a["word_count"],
+                         a["content_hash"]])
+        (tmp_path / "in" / "b.txt").write_text(f"Ferry\n{ENGLISH} Updated.", encoding="utf-8")
+        (tmp_path / "in" / "c.txt").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        state = WarehouseState(con)
+        assert state.previous_versions(["a.txt", "nope.txt"]) == {
+            "a.txt": (first.log[0]["content_hash"], first.log[0]["article_id"])}
+        log = folder_log(tmp_path / "in", state)
+        con.close()
+        assert {k: v[:2] for k, v in log.items()} == {
+            "a.txt": ("unchanged", "same_content"), "b.txt": ("loaded", "changed"),
+            "c.txt": ("duplicate", "same_content")}
+        assert log["c.txt"][2] == "same article as a.txt"
