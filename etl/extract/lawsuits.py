@@ -37,6 +37,7 @@ _QUANTIFIERS = frozenset(
 )
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
+_BETWEEN = frozenset(("zwischen", "between"))
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
 _WEAK_WINDOW = 3  # a weak mention ("das Urteil") attaches to a case mentioned this many sentences before
@@ -57,6 +58,7 @@ class _Trigger:
     verb: bool
     requires: re.Pattern | None
     claim: str | None
+    object: str  # role of an active verb's direct object: defendant ("verklagt X", "convicted X") or none
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class _Lexicon:
     courts: tuple[re.Pattern, ...]
     court_entity: re.Pattern
     negators: re.Pattern
+    hypothetical: re.Pattern
+    conditional: re.Pattern
     negated: re.Pattern | None
     non_lawsuit: re.Pattern
     agencies: re.Pattern
@@ -90,6 +94,7 @@ class _Lexicon:
     agent: re.Pattern
     accuse: re.Pattern
     titles: frozenset
+    title_words: frozenset
     role_nouns: re.Pattern
     role_then_name: re.Pattern
     stopwords: frozenset
@@ -142,6 +147,7 @@ def _lexicon(language: str) -> _Lexicon:
             verb=bool(t.get("verb")),
             requires=legal if t.get("requires") == "LEGAL" else (re.compile(t["requires"]) if t.get("requires") else None),
             claim=t.get("claim"),
+            object=t.get("object", "defendant" if t.get("subject") == "plaintiff" else "none"),
         )
         for t in trig[language]
     )
@@ -172,6 +178,8 @@ def _lexicon(language: str) -> _Lexicon:
         courts=tuple(re.compile(p) for p in courts[language]),
         court_entity=re.compile(courts["entity"][language]),
         negators=re.compile(neg["negators"][language]),
+        hypothetical=re.compile(neg["hypothetical"][language]),
+        conditional=re.compile(neg["conditional"][language]),
         negated=_union(neg["negated"].get(language, [])),
         non_lawsuit=_union(neg["non_lawsuit"][language]),
         agencies=_union(neg["agencies"][language]),
@@ -187,6 +195,7 @@ def _lexicon(language: str) -> _Lexicon:
         agent=re.compile(parties["agent"][language]),
         accuse=re.compile(parties["accuse"][language]),
         titles=frozenset(parties["titles"][language]),
+        title_words=frozenset(w.lower() for w in parties["titles"][language]),
         role_nouns=re.compile(r"\s+%s\s+$" % parties["role_nouns"][language]),
         role_then_name=re.compile(r"\s+%s\s+[A-ZÄÖÜ]" % parties["role_nouns"][language]),
         v2_openers=frozenset(parties.get("v2_openers", {}).get(language, [])),
@@ -233,7 +242,36 @@ class _Article:
                          and m.mention_text.split()[0].lower() not in _ARTICLES
                          and (self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
         self.starts = [m.start_char for m in self.entities]
+        self._names: dict[tuple[str, ...], EntityMention] = {}  # words of each party-type name -> a mention
+        for m in self.entities:
+            if m.entity_type in _PARTY_TYPES and not self.is_court(m):
+                self._names.setdefault(tuple(self.trim(m.name).split()), m)
         self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
+
+    def trim(self, name: str) -> str:
+        """A name without leading titles and descriptors ("Judge", "Mr", "Rapper")."""
+        words = name.split()
+        while len(words) > 1 and words[0].rstrip(".").lower() in self.lex.title_words:
+            words.pop(0)
+        return " ".join(words)
+
+    def fullest(self, name: str, entity_type: str | None) -> tuple[str, str | None]:
+        """The fullest name the article uses for a party ("Galloway" -> "George Galloway"), and its entity.
+
+        A longer name of the same type that ends with the party's one or two words is the
+        same party (not one that begins with them: "Apple" is no "Apple Music"); the longest wins.
+        """
+        words = tuple(self.trim(name).split())
+        best = self._names.get(words)
+        n = len(words)
+        if n and n <= 2:
+            for ws, m in self._names.items():
+                if len(ws) > n and ws[-n:] == words and entity_type in (None, m.entity_type) \
+                        and (best is None or len(ws) > len(tuple(self.trim(best.name).split()))):
+                    best = m
+        if best is None:
+            return " ".join(words), None
+        return self.trim(best.name), best.entity_id
 
     @functools.cached_property
     def orgs(self) -> list[EntityMention]:
@@ -303,7 +341,7 @@ class _Article:
             cands.append(_Cand(gs, ge, word, None, generic=True))
         for i, m in enumerate(ents):
             if i not in taken:
-                cands.append(_Cand(m.start_char, m.end_char, m.name, m.entity_id))
+                cands.append(_Cand(m.start_char, m.end_char, *self.fullest(m.name, m.entity_type)))
         for d in lex.descriptor.finditer(sent):
             ds, de = s + d.start(1), s + d.end(1)
             if any(c.start < de and ds < c.end for c in cands):
@@ -363,7 +401,7 @@ class _Article:
                 continue
             if any(p.search(name) for _, p in lex.claims):
                 continue
-            out.append(_Cand(a, b, name, None))
+            out.append(_Cand(a, b, *self.fullest(name, None)))
         return _drop_aliases(out, self.text)
 
 
@@ -395,7 +433,7 @@ def _groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
     for c in cands:
         if out:
             m = _COORD.fullmatch(text[out[-1][-1].end:c.start])
-            if m:
+            if m and (m.group(1) or "," in m.group() or not m.group().strip()):  # "Vida die Westbahn": two phrases
                 out[-1].append(c)
                 joins[-1].append("conj" if m.group(1) else "comma" if "," in m.group() else "adjacent")
                 continue
@@ -446,13 +484,21 @@ class _Mention:
 
 
 def _negated(sent: str, hit: _Hit, lex: _Lexicon) -> bool:
+    """Negated ("keine Klage", "not sued": three words back) or hypothetical ("könnte gegen X klagen",
+    "could face lawsuits", "if found guilty": eight words back) within the trigger's clause."""
     before = _TOKEN.findall(sent[max(0, hit.start - 60):hit.start])[-3:]
     for tok in reversed(before):
         if tok in ",;:()":
-            return False
+            break
         if lex.negators.match(tok) or tok.endswith("n't"):
             return True
-    return False
+    for tok in reversed(_TOKEN.findall(sent[max(0, hit.start - 80):hit.start])[-8:]):
+        if tok in ",;:()":
+            break
+        if lex.hypothetical.match(tok):
+            return True
+    head = sent[:hit.start]
+    return bool(lex.conditional.match(head)) and not any(c in head for c in ",;:")
 
 
 def _find_hits(sent: str, lex: _Lexicon) -> list[_Hit]:
@@ -528,6 +574,13 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         return max(prev_end, t[-1] if t else 0, _clause(sent, pos, lex)[0])
 
     preps = [_prep_before(sent, g[0].start, floor(g[0].start, i), lex, language) for i, g in enumerate(groups)]
+    role: dict[int, str] = {}
+    for i in range(len(groups) - 1, -1, -1):  # "Rechtsstreit zwischen X und Y": the first sues the second
+        if preps[i] in _BETWEEN and len(groups[i]) > 1:
+            groups[i:i + 1] = [groups[i][:1], groups[i][1:]]
+            preps[i:i + 1] = [preps[i], preps[i]]
+            role = {(j + 1 if j > i else j): r for j, r in role.items()}
+            role[i], role[i + 1] = "plaintiff", "defendant"
     agent_before = any(p in ("von", "vom") and c0 <= g[0].start < primary.start for p, g in zip(preps, groups))
     passive = primary.trigger.verb and bool(lex.participles.fullmatch(sent[primary.start:primary.end])) and (
         bool(lex.passive_aux.search(sent[c0:primary.start]))
@@ -548,9 +601,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     else:
         subject_role = primary.trigger.subject
     opposing = subject_role == "defendant" and lex.opposing_verbs.search(sent[c0:c1])
-    role: dict[int, str] = {}
     for i, g in enumerate(groups):
-        if preps[i] in lex.against:
+        if i not in role and preps[i] in lex.against:
             role[i] = "plaintiff" if opposing else "defendant"
     for h in hits:
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
@@ -578,9 +630,12 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted:
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
+    if subject is not None and subject_role in ("plaintiff", "none") and trigger_prep is None and not primary.trigger.verb and any(
+            r == "plaintiff" for r in role.values()) and "defendant" not in role.values():
+        subject_role = "defendant"  # "X lost a case brought by Y": the agent sues, the subject is sued
     if subject is not None and subject_role in ("plaintiff", "defendant"):
         role[subject] = subject_role
-    if primary.trigger.verb and not passive and subject_role == "plaintiff":
+    if primary.trigger.verb and not passive and (subject_role == "plaintiff" or primary.trigger.object == "defendant"):
         obj = after[0] if after else next(
             (i for i in in_clause if i != subject and i not in role and preps[i] is None and groups[i][0].start < primary.start), None
         )

@@ -338,3 +338,83 @@ class TestGermanStatusAndClaimCues:
         text = "Nordbau verklagt die Stadtwerke Bonn, weil diese den Liefervertrag fristlos gekündigt hätten."
         (law,) = run(text, "de", self.NAMES)
         assert law.claim == "contract"
+
+
+# --- the structural patterns of issue 9, one invented sentence each -------------------------------
+
+_PATTERNS = [
+    # (text, language, entities, plaintiffs, defendants)
+    ("Der Verein für Konsumenteninformation hat Klage gegen die Telekom Austria eingebracht.", "de",
+     {"Verein für Konsumenteninformation": "ORG", "Telekom Austria": "ORG"}, ["Verein für Konsumenteninformation"],
+     ["Telekom Austria"]),
+    ("Die Stadt Graz klagt gegen den Baukonzern Porr.", "de", {"Graz": "LOC", "Porr": "ORG"}, ["Graz"], ["Porr"]),
+    ("Die Molkerei Alpenmilch wird von mehreren Lieferanten verklagt.", "de", {"Alpenmilch": "ORG"}, ["Lieferanten"],
+     ["Alpenmilch"]),
+    ("Gegen den früheren Bankchef Otto Brandl wurde Anklage erhoben.", "de", {"Otto Brandl": "PER"}, [], ["Otto Brandl"]),
+    ("Der Unternehmer Karl Fenz muss sich ab Montag vor Gericht verantworten.", "de", {"Karl Fenz": "PER"}, [],
+     ["Karl Fenz"]),
+    ("Im März hat die Gewerkschaft Vida die Westbahn verklagt.", "de", {"Vida": "ORG", "Westbahn": "ORG"}, ["Vida"],
+     ["Westbahn"]),
+    ("Die Staatsanwaltschaft Wien hat den Lobbyisten Peter Hauer wegen Untreue angeklagt.", "de",
+     {"Staatsanwaltschaft Wien": "ORG", "Peter Hauer": "PER"}, ["Staatsanwaltschaft Wien"], ["Peter Hauer"]),
+    ("Die Erben des Sammlers zogen gegen die Republik Österreich vor Gericht.", "de",
+     {"Republik Österreich": "LOC"}, ["Erben"], ["Republik Österreich"]),
+    ("Der Rechtsstreit zwischen dem Mautbetreiber Toll Collect und dem Bund geht weiter.", "de",
+     {"Toll Collect": "ORG", "Bund": "ORG"}, ["Toll Collect"], ["Bund"]),
+    ("Zentra sued Bluefin over unpaid licence fees.", "en", {"Zentra": "ORG", "Bluefin": "ORG"}, ["Zentra"],
+     ["Bluefin"]),
+    ("Bluefin was sued by Zentra in a Delaware court.", "en", {"Zentra": "ORG", "Bluefin": "ORG", "Delaware": "LOC"},
+     ["Zentra"], ["Bluefin"]),
+    ("A lawsuit brought by the record labels against Streamly was dismissed.", "en", {"Streamly": "ORG"},
+     ["record labels"], ["Streamly"]),
+    ("Former trader Nick Hale faces fraud charges in New York.", "en", {"Nick Hale": "PER", "New York": "LOC"}, [],
+     ["Nick Hale"]),
+    ("Dana Ross pleaded guilty to insider trading on Tuesday.", "en", {"Dana Ross": "PER"}, [], ["Dana Ross"]),
+    ("Former banker Tom Reed was jailed for six years for fraud.", "en", {"Tom Reed": "PER"}, [], ["Tom Reed"]),
+    ("The singer Ava Lane was acquitted of assault by a jury.", "en", {"Ava Lane": "PER"}, [], ["Ava Lane"]),
+    ("Orbital won its case against the insurer Covex at the High Court.", "en",
+     {"Orbital": "ORG", "Covex": "ORG", "High Court": "ORG"}, ["Orbital"], ["Covex"]),
+    ("The attorney general of Texas sued Medline for misleading patients.", "en", {"Texas": "LOC", "Medline": "ORG"},
+     ["attorney general"], ["Medline"]),
+    ("Judge Carol Wu convicted Mr Brian Lott of bribery.", "en", {"Carol Wu": "PER", "Brian Lott": "PER"}, [],
+     ["Brian Lott"]),
+]
+
+
+@pytest.mark.parametrize("text,language,names,plaintiffs,defendants", _PATTERNS)
+def test_structural_pattern_gives_the_roles(text, language, names, plaintiffs, defendants):
+    [law] = run(text, language, names)
+    got_p, got_d = roles(law)
+    assert got_d == defendants
+    assert got_p == plaintiffs
+
+
+@pytest.mark.parametrize("text,language,names", [
+    ("Die Finanzmarktaufsicht prüft, ob die Bank Horn gegen Auflagen verstoßen hat.", "de", {"Horn": "ORG"}),
+    ("Die Wettbewerbsbehörde verhängte gegen den Konzern Strabag eine Geldbuße von 45 Millionen Euro.", "de",
+     {"Strabag": "ORG"}),
+    ("Der Nationalrat hat das neue Glücksspielgesetz beschlossen, das Anbieter wie Novomatic trifft.", "de",
+     {"Nationalrat": "ORG", "Novomatic": "ORG"}),
+    ("Die Arbeiterkammer könnte gegen die Bank Horn klagen, hieß es.", "de", {"Arbeiterkammer": "ORG", "Horn": "ORG"}),
+    ("Der Händler Lindner hat beim Landesgericht Insolvenz angemeldet.", "de", {"Lindner": "ORG"}),
+    ("Police are investigating claims that Calder Bank staff took bribes.", "en", {"Calder Bank": "ORG"}),
+    ("The regulator fined Calder Bank £20m for failing to protect customers.", "en", {"Calder Bank": "ORG"}),
+    ("Parliament passed a law that lets consumers sue firms such as Calder Bank.", "en", {"Calder Bank": "ORG"}),
+    ("Analysts said Calder Bank could face lawsuits from angry savers.", "en", {"Calder Bank": "ORG"}),
+    ("If the traders are found guilty, they could face five years in jail.", "en", {}),
+    ("Calder Bank filed for bankruptcy at a court in Delaware.", "en", {"Calder Bank": "ORG", "Delaware": "LOC"}),
+])
+def test_not_a_proceeding(text, language, names):
+    assert run(text, language, names) == []
+
+
+def test_titles_are_trimmed_and_the_fullest_name_is_used():
+    text = ("George Farrow sued the Daily Courier for libel. Mr Farrow said the Courier had printed lies.")
+    [law] = run(text, "en", {"George Farrow": "PER", "Farrow": "PER", "Daily Courier": "ORG", "Courier": "ORG"})
+    assert roles(law) == (["George Farrow"], ["Daily Courier"])
+
+
+def test_a_case_brought_by_x_is_lost_by_the_subject():
+    [law] = run("Mikron lost a patent case brought by Voltis.", "en", {"Mikron": "ORG", "Voltis": "ORG"})
+    assert roles(law) == (["Voltis"], ["Mikron"])
+    assert law.claim == "patent"
