@@ -37,6 +37,8 @@ _QUANTIFIERS = frozenset(
 )
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
+# a nationality or a hyphenated compound before an unnamed party belongs to it
+_EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic)|[a-z]+-[a-z]+) \Z")
 _BETWEEN = frozenset(("zwischen", "between"))
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
@@ -338,6 +340,10 @@ class _Article:
                     if m.entity_type == "ORG":
                         word = f"{m.mention_text}{text[m.end_char:gs]}{word}"
                         gs = m.start_char
+            if self.language == "en" and gs == s + g.start(1):
+                mod = _EN_MODIFIER.search(text, max(s, gs - 30), gs)
+                if mod and not any(m.start_char < gs and mod.start() < m.end_char and m.entity_type != "LOC" for m in ents):
+                    word, gs = f"{mod.group(1)} {word}", mod.start()  # "Greek prosecutors", "make-up artist"
             cands.append(_Cand(gs, ge, word, None, generic=True))
         for i, m in enumerate(ents):
             if i not in taken:
