@@ -2,10 +2,14 @@
 
 `audit_run` reads each audited frame of the run from DuckDB into pandas (one SQL
 file each in sql/audit/), validates it with the suites of `etl.quality.suites`
-in an ephemeral Great Expectations context, writes one row per expectation into
-core.dq_results (replacing the run's earlier rows), and builds Data Docs HTML
-into ``report_dir / "data_docs"``. The run may be published only when
-``AuditResult.success`` is true (every blocking expectation passed).
+and the checks against earlier runs of `etl.quality.history` in an ephemeral
+Great Expectations context, and records, each replacing the run's earlier rows:
+one row per expectation in core.dq_results, the rows behind every failing or
+warning check and the run's extraction signals in core.dq_samples, and the run's
+figures in core.run_metrics. The GX validation results are also written as JSON
+to ``report_dir / "validation_results.json"``; the quality site
+(`etl.quality.report`) renders them offline, escaped. The run may be published
+only when ``AuditResult.success`` is true (every blocking expectation passed).
 
 Great Expectations is imported inside `audit_run` only: it takes seconds, and
 importing this package must stay cheap (DAG parsing, the CLI).
@@ -15,20 +19,20 @@ from __future__ import annotations
 import json
 import logging
 import math
-import shutil
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from etl.quality.history import HistoryConfig
 from etl.quality.suites import SUITES, Suite, resolve
 
-__all__ = ["AuditResult", "audit_run", "audit_frames", "read_frames", "SUITES"]
+__all__ = ["AuditResult", "HistoryConfig", "audit_run", "audit_frames", "read_frames", "SUITES"]
 
 log = logging.getLogger(__name__)
 
-DATA_DOCS_SITE = "run_report"
+VALIDATION_RESULTS = "validation_results.json"
 DQ_COLUMNS = ("run_id", "suite", "expectation", "column_name", "success", "blocking",
               "observed_value", "details", "checked_at")
 
@@ -39,7 +43,7 @@ class AuditResult:
     failed: list[str] = field(default_factory=list)  # failed blocking expectations, human-readable
     warnings: list[str] = field(default_factory=list)  # failed non-blocking expectations
     results: list[dict] = field(default_factory=list)  # the rows written to core.dq_results
-    data_docs_index: Path | None = None
+    validation_results: Path | None = None  # GX's own results, as JSON
 
     def message(self) -> str:
         """One paragraph for a failed task or command: which blocking expectations failed."""
@@ -47,20 +51,19 @@ class AuditResult:
             return "audit passed" + (f" with {len(self.warnings)} warning(s)" if self.warnings else "")
         lines = [f"audit failed: {len(self.failed)} blocking expectation(s) failed:"]
         lines += [f"  - {f}" for f in self.failed]
-        if self.data_docs_index:
-            lines.append(f"Data Docs: {self.data_docs_index}")
         return "\n".join(lines)
 
 
-def audit_run(con, run_id: str, report_dir: Path, max_no_entity_share: float) -> AuditResult:
-    """Validate run `run_id`'s rows, record the results in core.dq_results and build Data Docs.
+def audit_run(con, run_id: str, report_dir: Path, max_no_entity_share: float,
+              history: HistoryConfig | None = None) -> AuditResult:
+    """Validate run `run_id`'s rows and its figures against earlier runs; record results, samples, figures.
 
     `con` is a read-write DuckDB connection with no open transaction (the results
     are replaced in a transaction of their own). Never raises for bad data: a
     failed expectation, or one that could not be evaluated, is reported in the result.
     """
     frames = read_frames(con, run_id)
-    return audit_frames(con, run_id, frames, report_dir, max_no_entity_share)
+    return audit_frames(con, run_id, frames, report_dir, max_no_entity_share, history)
 
 
 def read_frames(con, run_id: str) -> dict:
@@ -70,36 +73,81 @@ def read_frames(con, run_id: str) -> dict:
     return {s.name: con.execute(sql(s.sql_file), {"run_id": run_id}).df() for s in SUITES}
 
 
-def audit_frames(con, run_id: str, frames: dict, report_dir: Path, max_no_entity_share: float) -> AuditResult:
-    """`audit_run` on frames already read (or altered, in tests): validate, record, build Data Docs."""
+def audit_frames(con, run_id: str, frames: dict, report_dir: Path, max_no_entity_share: float,
+                 history: HistoryConfig | None = None) -> AuditResult:
+    """`audit_run` on frames already read (or altered, in tests): validate, record results, samples, figures."""
+    from etl.quality import history as hist
+    from etl.quality import samples
+
+    history = history or HistoryConfig()
     report_dir = Path(report_dir)
     params = {"max_no_entity_share": max_no_entity_share}
     checked_at = datetime.now(timezone.utc)
-    validations, index = _validate(frames, params, report_dir / "data_docs", run_id, checked_at)
+    tonight = hist.run_metrics(con, run_id)
+    suites = list(SUITES)
+    kind = con.execute("SELECT kind FROM core.runs WHERE run_id = ?", [run_id]).fetchone()
+    runs, median = hist.baseline(con, run_id, history) if kind and kind[0] == "ingest" else ([], {})
+    tonight["history_runs"] = len(runs)
+    checks = hist.history_checks(tonight, runs, median, history)
+    if checks:
+        suites.append(hist.history_suite(checks))
+        frames = {**frames, "history": hist.history_frame(tonight)}
+    validations = _validate(suites, frames, params, run_id, checked_at)
 
-    result = AuditResult(success=True, data_docs_index=index)
+    result = AuditResult(success=True)
+    sampled = []
     for suite, vr in validations:
         for er in vr.results:
             row = _result_row(run_id, suite, er, checked_at, frames.get(suite.name))
             result.results.append(row)
             if row["success"]:
                 continue
+            rows = samples.failing_rows(con, run_id, suite, row, frames.get(suite.name),
+                                        (er.result or {}).get("partial_unexpected_index_list"))
+            sampled += samples.sample_rows(run_id, suite.name, check_key(row), rows)
             text = f"{suite.name}: {_describe(suite, row['observed_value'], er)}"
             if row["blocking"]:
                 result.failed.append(text)
             else:
                 result.warnings.append(text)
+    for name, (count, rows) in samples.signals(con, run_id).items():
+        tonight[f"signal:{name}"] = count
+        sampled += samples.sample_rows(run_id, "signals", name, rows)
+    tonight["expectations"] = len(result.results)
+    tonight["expectations_passed"] = sum(r["success"] for r in result.results)
+    tonight["pass_rate"] = tonight["expectations_passed"] / len(result.results) if result.results else None
     result.success = not result.failed
     _store(con, run_id, result.results)
+    samples.store(con, run_id, sampled, tonight)
+    result.validation_results = _write_validation_results(report_dir, validations)
     return result
 
 
-def _validate(frames: dict, params: dict, docs_dir: Path, run_id: str,
-              checked_at: datetime) -> tuple[list, Path | None]:
-    """Run every suite over its frame in a fresh ephemeral GX context; build Data Docs once at the end.
+def check_key(row: dict) -> str:
+    """The key of one expectation's result within its suite (core.dq_samples.check_name)."""
+    return f"{row['column_name'] or ''}|{row['expectation']}"
 
-    An ephemeral context keeps nothing on disk but the Data Docs, so parallel audits
-    (other runs, other tasks) cannot fight over a great_expectations.yml.
+
+def _write_validation_results(report_dir: Path, validations: list) -> Path | None:
+    """GX's own validation results of every suite as one JSON file (the raw record the site renders)."""
+    path = report_dir / VALIDATION_RESULTS
+    try:
+        report_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([_jsonable(vr.to_json_dict()) for _, vr in validations], indent=1,
+                                   ensure_ascii=False, default=str), encoding="utf-8")
+    except Exception:  # the results stand in the warehouse without their JSON copy
+        log.exception("writing %s failed", path)
+        return None
+    return path
+
+
+def _validate(suites: list[Suite], frames: dict, params: dict, run_id: str, checked_at: datetime) -> list:
+    """Run every suite over its frame in a fresh ephemeral GX context.
+
+    An ephemeral context keeps nothing on disk, so parallel audits (other runs, other
+    tasks) cannot fight over a great_expectations.yml. GX's Data Docs are not built: they
+    load bootstrap, jQuery and vega from CDNs and print unexpected values unescaped; the
+    quality site renders the same results offline.
     """
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
@@ -107,19 +155,10 @@ def _validate(frames: dict, params: dict, docs_dir: Path, run_id: str,
 
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)  # a retried audit leaves no pages of the earlier attempt
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    ctx.add_data_docs_site(DATA_DOCS_SITE, {
-        "class_name": "SiteBuilder",
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                          "base_directory": str(docs_dir)},
-    })
     source = ctx.data_sources.add_pandas("warehouse")
-    gx_run = RunIdentifier(run_name=run_id, run_time=checked_at)  # Data Docs list the results under the run id
+    gx_run = RunIdentifier(run_name=run_id, run_time=checked_at)  # the validation results carry the run id
     out = []
-    for suite in SUITES:
+    for suite in suites:
         asset = source.add_dataframe_asset(suite.name)
         batch = asset.add_batch_definition_whole_dataframe(suite.name)
         expectations = []
@@ -139,12 +178,7 @@ def _validate(frames: dict, params: dict, docs_dir: Path, run_id: str,
                     result_format={"result_format": "SUMMARY", "partial_unexpected_count": 10},
                     run_id=gx_run)
         out.append((suite, vr))
-    try:
-        ctx.build_data_docs(site_names=[DATA_DOCS_SITE])
-    except Exception:  # the results stand without their HTML; the summary says no Data Docs were built
-        log.exception("building Data Docs into %s failed", docs_dir)
-    index = docs_dir / "index.html"
-    return out, (index if index.exists() else None)
+    return out
 
 
 def _blocking(er) -> bool:

@@ -1,55 +1,147 @@
-"""The one-page run summary: what a reader of the quality report needs, from the warehouse alone.
+"""The quality site: one offline site for the warehouse at ``<reports>/index.html``, rebuilt after every run.
 
-`write_summary` writes ``report_dir/summary.html`` (self-contained HTML with
-inline CSS, every value escaped) and ``report_dir/summary.json`` (the same facts
-for machines). It reads core.runs, core.ingest_log, core.dq_results and the
-run's row counts; the audit must have run first for the pass/fail tables.
+`write_summary(con, run_id, report_dir)` (the pipeline's report step, also after a failure)
+writes the run's page ``report_dir/summary.html`` with ``summary.json`` beside it, then the
+site's index ``report_dir.parent/index.html`` (history charts of every run, and the list of
+runs) and its assets. Everything comes from the warehouse: core.runs, core.ingest_log,
+core.dq_results, core.dq_samples and core.run_metrics, which a failed run keeps.
+
+Pages are Jinja2 templates (templates/) with autoescaping on, so no value from an article or
+a file name can become markup; chart data travels as JSON in a script element (`tojson`
+escapes <, > and &). Charts are uPlot (assets/, MIT, vendored from npm: 51 KB), drawn by
+assets/site.js in the browser; nothing is loaded from the network.
 """
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, datetime
-from html import escape
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from etl.quality.samples import SIGNALS
 from etl.quality.suites import SUITES
 
-_ONE_ROW = {s.name for s in SUITES if s.one_row}
+_HERE = Path(__file__).parent
+ASSETS = _HERE / "assets"
+_ONE_ROW = {s.name for s in SUITES if s.one_row} | {"history"}
 COUNTED_TABLES = ("articles", "extractions", "entity_mentions", "amounts", "lawsuits", "lawsuit_parties")
+LANGUAGES = ("de", "en", "other")
+FILE_SERIES = (("files_seen", "seen"), ("files_loaded", "loaded"), ("files_duplicate", "duplicates"),
+               ("files_unchanged", "unchanged"), ("files_quarantined", "quarantined"))
+RATE_SERIES = (("mentions_per_article", "entity mentions"), ("amounts_per_article", "amounts"),
+               ("lawsuits_per_article", "lawsuits"))
+SIGNAL_SERIES = tuple((f"signal:{name}", name.replace("_", " ")) for name in SIGNALS)
 
-_CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}
-h1{font-size:1.5em;margin-bottom:.2em} h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.92em}
-th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
-th{background:#f4f4f4} td.num{text-align:right;font-variant-numeric:tabular-nums}
-.banner{padding:.8em 1em;border-radius:6px;margin:1em 0;font-weight:600}
-.ok{background:#e6f4ea;color:#1e6b34;border:1px solid #a8d5b5}
-.fail{background:#fdecea;color:#8a1c12;border:1px solid #f1aca5}
-.warn{background:#fff6e0;color:#7a5300;border:1px solid #f0d48a}
-.none{background:#eef1f5;color:#394b63;border:1px solid #c5cfdb}
-tr.failed td{background:#fdf1f0} tr.warning td{background:#fffaf0}
-.pass{color:#1e6b34;font-weight:600} .bad{color:#8a1c12;font-weight:600} .soft{color:#7a5300;font-weight:600}
-code{font-size:.9em;word-break:break-all} .muted{color:#666}
-ul.failed li{margin:.2em 0}
-"""
+
+@cache
+def _env():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(_HERE / "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = _num
+    return env
 
 
 def write_summary(con, run_id: str, report_dir: Path) -> Path:
-    """Write summary.html and summary.json for run `run_id` into `report_dir`; return the HTML path."""
+    """Write the run's page (summary.html, summary.json) and rebuild the site's index; return the page's path."""
     report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
+    _record_missing_metrics(con, run_id)
     facts = collect(con, run_id, report_dir)
     (report_dir / "summary.json").write_text(
         json.dumps(facts, indent=2, ensure_ascii=False, default=_json_default), encoding="utf-8")
     path = report_dir / "summary.html"
-    path.write_text(render_html(facts), encoding="utf-8")
+    path.write_text(_env().get_template("run.html.j2").render(f=facts, generated_at=facts["generated_at"],
+                                                             assets="../assets", index="../index.html"),
+                    encoding="utf-8")
+    build_site(con, report_dir.parent)
     return path
 
 
+def _record_missing_metrics(con, run_id: str) -> None:
+    """A run that was never audited (nothing new, or it failed before its audit) still gets its figures."""
+    from etl.quality import history, samples
+
+    exists = con.execute("SELECT count(*) FROM core.runs WHERE run_id = ?", [run_id]).fetchone()[0]
+    recorded = con.execute("SELECT count(*) FROM core.run_metrics WHERE run_id = ?", [run_id]).fetchone()[0]
+    if exists and not recorded:
+        samples.store_metrics(con, run_id, history.run_metrics(con, run_id))
+
+
+def build_site(con, site_dir: Path) -> Path:
+    """index.html of every run (charts night over night, the runs with their outcome) and the assets."""
+    site_dir = Path(site_dir)
+    assets = site_dir / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    for src in ASSETS.iterdir():
+        if src.is_file():
+            shutil.copyfile(src, assets / src.name)
+    runs = history_table(con)
+    for r in runs:
+        page = site_dir / r["run_id"] / "summary.html"
+        r["page"] = f"{r['run_id']}/summary.html" if page.exists() else None
+    path = site_dir / "index.html"
+    path.write_text(_env().get_template("index.html.j2").render(
+        runs=list(reversed(runs)), charts=charts(runs), generated_at=_now(), assets="assets", index="index.html"),
+        encoding="utf-8")
+    return path
+
+
+def history_table(con) -> list[dict[str, Any]]:
+    """Every run in start order with its figures (core.run_metrics), outcome and duration."""
+    runs = _rows(con, """
+        SELECT r.run_id, r.kind, r.status, r.started_at, r.finished_at, r.message,
+               epoch(r.started_at) AS started_epoch,
+               epoch(r.finished_at) - epoch(r.started_at) AS duration_seconds,
+               (SELECT count(*) FILTER (WHERE NOT success AND blocking) FROM core.dq_results d
+                 WHERE d.run_id = r.run_id) AS failed_blocking,
+               (SELECT count(*) FILTER (WHERE NOT success AND NOT blocking) FROM core.dq_results d
+                 WHERE d.run_id = r.run_id) AS warnings
+        FROM core.runs r ORDER BY r.started_at, r.run_id""", [])
+    metrics: dict[str, dict[str, float]] = {}
+    for run_id, metric, value in con.execute("SELECT run_id, metric, value FROM core.run_metrics").fetchall():
+        metrics.setdefault(run_id, {})[metric] = value
+    for r in runs:
+        r["metrics"] = metrics.get(r["run_id"], {})
+    return runs
+
+
+def charts(runs: list[dict]) -> list[dict[str, Any]]:
+    """The history charts as data for site.js: x = run start (epoch seconds), one list per series."""
+    x = [r["started_epoch"] for r in runs]
+    reasons = sorted({m.split(":", 1)[1] for r in runs for m in r["metrics"] if m.startswith("quarantined:")})
+
+    def series(pairs, scale=1.0):
+        return [{"label": label, "values": [_scaled(r["metrics"].get(key), scale) for r in runs]}
+                for key, label in pairs]
+
+    out = [
+        {"id": "files", "title": "Files per run", "unit": "files", "series": series(FILE_SERIES)},
+        {"id": "quarantine", "title": "Quarantined files by reason", "unit": "files",
+         "series": [{"label": reason, "values": [r["metrics"].get(f"quarantined:{reason}", 0) for r in runs]}
+                    for reason in reasons] or series((("files_quarantined", "quarantined"),))},
+        {"id": "languages", "title": "New articles per language", "unit": "articles",
+         "series": series((f"articles_{lang}", lang) for lang in LANGUAGES)},
+        {"id": "rates", "title": "Extractions per article", "unit": "per article", "series": series(RATE_SERIES)},
+        {"id": "signals", "title": "Signals (rows per run)", "unit": "rows", "series": series(SIGNAL_SERIES)},
+        {"id": "pass_rate", "title": "Expectations passed", "unit": "%",
+         "series": series((("pass_rate", "pass rate"),), scale=100.0)},
+        {"id": "duration", "title": "Run duration", "unit": "s",
+         "series": [{"label": "seconds", "values": [_round(r["duration_seconds"]) for r in runs]}]},
+    ]
+    labels = [r["run_id"] for r in runs]
+    for c in out:
+        c["x"], c["runs"] = x, labels
+    return out
+
+
 def collect(con, run_id: str, report_dir: Path) -> dict[str, Any]:
-    """Every fact of the summary, JSON-ready."""
+    """Every fact of the run's page, JSON-ready."""
+    from etl.quality import check_key
+
     run = _rows(con, "SELECT * FROM core.runs WHERE run_id = ?", [run_id])
     ingest = _rows(con, """
         SELECT status, reason, count(*) AS files
@@ -63,6 +155,11 @@ def collect(con, run_id: str, report_dir: Path) -> dict[str, Any]:
         SELECT suite, expectation, column_name, success, blocking, observed_value, details, checked_at
         FROM core.dq_results WHERE run_id = ?
         ORDER BY suite, expectation, column_name""", [run_id])
+    samples: dict[tuple[str, str], list[dict]] = {}
+    for suite, check, row_json in con.execute("""
+            SELECT suite, check_name, row_json FROM core.dq_samples WHERE run_id = ?
+            ORDER BY suite, check_name, position""", [run_id]).fetchall():
+        samples.setdefault((suite, check), []).append(json.loads(row_json))
     for row in dq:
         try:
             details = json.loads(row["details"]) if row["details"] else {}
@@ -71,9 +168,12 @@ def collect(con, run_id: str, report_dir: Path) -> dict[str, Any]:
         row["description"] = details.get("description") or row["expectation"]
         row["unexpected_sample"] = details.get("partial_unexpected_list")
         row["exception"] = details.get("exception")
+        row["observed"] = _observed(row)
+        row["sample"] = samples.get((row["suite"], check_key(row)), [])
         row.pop("details")
     counts = {t: con.execute(f"SELECT count(*) FROM core.{t} WHERE run_id = ?", [run_id]).fetchone()[0]
               for t in COUNTED_TABLES}
+    metrics = dict(con.execute("SELECT metric, value FROM core.run_metrics WHERE run_id = ?", [run_id]).fetchall())
 
     failed = [r for r in dq if not r["success"] and r["blocking"]]
     warned = [r for r in dq if not r["success"] and not r["blocking"]]
@@ -85,15 +185,13 @@ def collect(con, run_id: str, report_dir: Path) -> dict[str, Any]:
         s["passed"] += bool(r["success"])
         s["failed_blocking"] += (not r["success"]) and bool(r["blocking"])
         s["warnings"] += (not r["success"]) and not r["blocking"]
-    if not dq:
-        outcome = "not audited"
-    else:
-        outcome = "failed" if failed else "passed"
-
-    docs = report_dir / "data_docs" / "index.html"
+    outcome = "not audited" if not dq else "failed" if failed else "passed"
+    signals = [{"name": name, "title": title, "count": metrics.get(f"signal:{name}"),
+                "rows": samples.get(("signals", name), [])} for name, (title, _) in SIGNALS.items()]
+    validation = report_dir / "validation_results.json"
     return {
         "run_id": run_id,
-        "generated_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "generated_at": _now(),
         "audit": {
             "outcome": outcome,
             "failed_blocking": [_brief(r) for r in failed],
@@ -103,15 +201,19 @@ def collect(con, run_id: str, report_dir: Path) -> dict[str, Any]:
         "run": run[0] if run else None,
         "ingest": {"by_status_reason": ingest, "quarantined_files": quarantined},
         "row_counts": counts,
+        "metrics": {k: metrics[k] for k in sorted(metrics)},
+        "history_runs": metrics.get("history_runs"),
         "suites": list(suites.values()),
         "expectations": dq,
-        "data_docs_index": "data_docs/index.html" if docs.exists() else None,
+        "signals": signals,
+        "validation_results": validation.name if validation.exists() else None,
     }
 
 
 def _brief(r: dict) -> dict:
     return {"suite": r["suite"], "description": r["description"], "expectation": r["expectation"],
-            "column_name": r["column_name"], "observed_value": r["observed_value"]}
+            "column_name": r["column_name"], "observed_value": r["observed_value"], "observed": r["observed"],
+            "sample_rows": len(r["sample"])}
 
 
 def _observed(x: dict) -> str:
@@ -133,6 +235,8 @@ def _rows(con, query: str, params: list) -> list[dict[str, Any]]:
 def _plain(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
+    if hasattr(value, "is_finite"):  # Decimal
+        return float(value)
     return value
 
 
@@ -142,125 +246,22 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-# --- HTML -----------------------------------------------------------------------------------
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _e(value: Any) -> str:
-    if value is None:
-        return '<span class="muted">–</span>'
-    if isinstance(value, (list, dict)):
-        value = json.dumps(value, ensure_ascii=False, default=_json_default)
-    return escape(str(value))
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(float(value), digits)
 
 
-def _table(headers: list[str], rows: list[list[Any]], classes: list[str] | None = None,
-           numeric: set[int] = frozenset()) -> str:
-    if not rows:
-        return '<p class="muted">none</p>'
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = []
-    for i, row in enumerate(rows):
-        cls = f' class="{classes[i]}"' if classes and classes[i] else ""
-        cells = "".join(
-            f'<td class="num">{_e(v)}</td>' if j in numeric else f"<td>{v if isinstance(v, _Raw) else _e(v)}</td>"
-            for j, v in enumerate(row))
-        body.append(f"<tr{cls}>{cells}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+def _scaled(value: float | None, scale: float) -> float | None:
+    return None if value is None else round(float(value) * scale, 4)
 
 
-class _Raw(str):
-    """Already-escaped HTML for a table cell."""
-
-
-def render_html(f: dict[str, Any]) -> str:
-    run_id = f["run_id"]
-    audit = f["audit"]
-    parts = [f"<h1>Run {escape(run_id)}: data-quality summary</h1>",
-             f'<p class="muted">generated {escape(f["generated_at"])}'
-             + (f' · audit checked {escape(str(audit["checked_at"]))}' if audit["checked_at"] else "") + "</p>"]
-
-    # The verdict, and the failed blocking expectations, first.
-    if audit["outcome"] == "failed":
-        parts.append(f'<div class="banner fail">Audit FAILED: {len(audit["failed_blocking"])} blocking '
-                     'expectation(s) failed; the run is not published.</div>')
-        items = "".join(
-            f'<li><b>{escape(x["suite"])}</b>: {escape(x["description"])} '
-            f'<span class="muted">({escape(_observed(x))})</span><br><code>{escape(x["expectation"])}</code></li>'
-            for x in audit["failed_blocking"])
-        parts.append(f'<h2>Failed blocking expectations</h2><ul class="failed">{items}</ul>')
-    elif audit["outcome"] == "passed":
-        parts.append('<div class="banner ok">Audit passed: every blocking expectation held.</div>')
-    else:
-        parts.append('<div class="banner none">Not audited yet: no results in core.dq_results for this run.</div>')
-    if audit["warnings"]:
-        items = "".join(f'<li><b>{escape(x["suite"])}</b>: {escape(x["description"])} '
-                        f'<span class="muted">({escape(_observed(x))})</span></li>' for x in audit["warnings"])
-        parts.append(f'<div class="banner warn">Warnings (non-blocking): <ul>{items}</ul></div>')
-    if f["data_docs_index"]:
-        parts.append(f'<p>Full validation results: <a href="{escape(f["data_docs_index"], quote=True)}">'
-                     'Great Expectations Data Docs</a></p>')
-    else:
-        parts.append('<p class="muted">No Data Docs were built for this run.</p>')
-
-    # The run.
-    parts.append("<h2>Run</h2>")
-    run = f["run"]
-    if run:
-        keys = ["kind", "status", "started_at", "finished_at", "files_seen", "articles_loaded", "duplicates",
-                "unchanged", "quarantined", "articles_extracted", "extractor_version", "input_dir", "message"]
-        rows = [[k, run.get(k)] for k in keys if k in run]
-        if run.get("started_at") and run.get("finished_at"):
-            try:
-                secs = (datetime.fromisoformat(run["finished_at"]) - datetime.fromisoformat(run["started_at"]))
-                rows.append(["duration", f"{secs.total_seconds():.1f} s"])
-            except (TypeError, ValueError):
-                pass
-        parts.append(_table(["field", "value"], rows))
-    else:
-        parts.append('<p class="muted">No row in core.runs for this run.</p>')
-
-    # Row counts of the run's extractions.
-    parts.append("<h2>Rows written by this run</h2>")
-    parts.append(_table(["table", "rows"], [[t, n] for t, n in f["row_counts"].items()], numeric={1}))
-
-    # Ingest outcome.
-    parts.append("<h2>Ingest outcome</h2>")
-    parts.append(_table(["status", "reason", "files"],
-                        [[r["status"], r["reason"], r["files"]] for r in f["ingest"]["by_status_reason"]],
-                        numeric={2}))
-    q = f["ingest"]["quarantined_files"]
-    parts.append(f"<h2>Quarantined files ({len(q)})</h2>")
-    parts.append(_table(["file", "reason", "detail"], [[r["source_file"], r["reason"], r["detail"]] for r in q]))
-
-    # Per suite.
-    parts.append("<h2>Suites</h2>")
-    srows, scls = [], []
-    for s in f["suites"]:
-        state = ("failed" if s["failed_blocking"] else "warning" if s["warnings"] else "")
-        verdict = _Raw('<span class="bad">FAIL</span>' if s["failed_blocking"]
-                       else '<span class="soft">WARN</span>' if s["warnings"] else '<span class="pass">PASS</span>')
-        srows.append([s["suite"], verdict, s["expectations"], s["passed"], s["failed_blocking"], s["warnings"]])
-        scls.append(state)
-    parts.append(_table(["suite", "result", "expectations", "passed", "failed (blocking)", "warnings"],
-                        srows, scls, numeric={2, 3, 4, 5}))
-
-    parts.append("<h2>Expectations</h2>")
-    erows, ecls = [], []
-    for r in f["expectations"]:
-        if r["success"]:
-            verdict, cls = _Raw('<span class="pass">pass</span>'), ""
-        elif r["blocking"]:
-            verdict, cls = _Raw('<span class="bad">FAIL</span>'), "failed"
-        else:
-            verdict, cls = _Raw('<span class="soft">warn</span>'), "warning"
-        sample = r.get("exception") or (r["unexpected_sample"] if not r["success"] else None)
-        erows.append([r["suite"], r["description"], r["column_name"], verdict,
-                      "blocking" if r["blocking"] else "warning only", r["observed_value"], sample,
-                      _Raw(f'<code>{escape(r["expectation"])}</code>')])
-        ecls.append(cls)
-    parts.append(_table(["suite", "expectation", "column", "result", "kind", "observed", "sample",
-                         "GX expectation"], erows, ecls))
-
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Run {escape(run_id)}: data quality</title><style>{_CSS}</style></head>"
-            f"<body>{''.join(parts)}</body></html>\n")
+def _num(value: Any) -> str:
+    """Numbers for tables: integers with thousands separators, other floats to 3 significant decimals."""
+    if isinstance(value, bool) or value is None or not isinstance(value, (int, float)):
+        return "" if value is None else str(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.3f}"

@@ -4,7 +4,7 @@ FROM core.dq_results;
 
 COMMENT ON VIEW analytics.dq_results IS 'Great Expectations results of every run''s audit.';
 COMMENT ON COLUMN analytics.dq_results.run_id IS 'The run (analytics.runs).';
-COMMENT ON COLUMN analytics.dq_results.suite IS 'Expectation suite, one per audited table plus run-level checks.';
+COMMENT ON COLUMN analytics.dq_results.suite IS 'Expectation suite: one per audited table, run (run-level figures) and history (tonight against the medians of earlier runs).';
 COMMENT ON COLUMN analytics.dq_results.expectation IS 'Expectation type with its main arguments.';
 COMMENT ON COLUMN analytics.dq_results.column_name IS 'The column checked, if any.';
 COMMENT ON COLUMN analytics.dq_results.success IS 'Whether the expectation passed.';

@@ -145,7 +145,7 @@ def test_offsets_that_do_not_match_the_text_fail(audits):
     result = audits["offsets"]
     assert not result.success
     assert result.failed == ["entity_mentions: span matches text (1 of 4 rows unexpected)"]
-    assert "Data Docs" in result.message() and "span matches text" in result.message()
+    assert "span matches text" in result.message()
 
 
 def test_bad_entity_type_fails(audits):
@@ -237,12 +237,35 @@ def test_dq_results_written_and_replaced(warehouse, audits, reports):
     assert warehouse.execute("SELECT count(*) FROM analytics.dq_results WHERE run_id = 'offsets'").fetchone()[0] == n
 
 
-def test_data_docs_index_exists(audits, reports):
+def test_gx_validation_results_are_kept_as_json(audits, reports):
     for run_id, result in audits.items():
-        assert result.data_docs_index == reports / run_id / "data_docs" / "index.html"
-        assert result.data_docs_index.is_file()
-    pages = list((reports / "offsets" / "data_docs" / "validations").rglob("*.html"))
-    assert len(pages) == 7
+        assert result.validation_results == reports / run_id / "validation_results.json"
+    results = json.loads((reports / "offsets" / "validation_results.json").read_text(encoding="utf-8"))
+    assert len(results) == 7  # one per suite
+    assert sum(not r["success"] for r in results) == 1
+
+
+def test_failing_rows_are_stored_and_outlive_the_runs_rows(warehouse, audits):
+    rows = warehouse.execute("SELECT suite, check_name, article_id, row_json FROM core.dq_samples "
+                             "WHERE run_id = 'offsets' AND suite <> 'signals'").fetchall()
+    assert len(rows) == 1
+    suite, check, article_id, row = rows[0]
+    assert (suite, article_id) == ("entity_mentions", "art-offsets") and check.startswith("span_ok|")
+    assert json.loads(row)["mention_text"] == "Kiel" and json.loads(row)["span_ok"] is False
+    # the run-level warning of "nolaw" samples the quarantined file behind it
+    rows = warehouse.execute("SELECT row_json FROM core.dq_samples WHERE run_id = 'nolaw' AND suite = 'run'").fetchall()
+    assert [json.loads(r[0])["source_file"] for r in rows] == ["nolaw/empty0.txt"]
+
+
+def test_signals_and_figures_are_recorded(warehouse, audits):
+    metrics = dict(warehouse.execute("SELECT metric, value FROM core.run_metrics WHERE run_id = 'clean'").fetchall())
+    assert metrics["articles_de"] == 1 and metrics["mentions_per_article"] == 4 and metrics["amounts"] == 3
+    assert metrics["signal:new_entities"] == 4  # the first run names every entity first
+    assert metrics["signal:articles_without_date"] == 1  # the test article has no published_at
+    assert metrics["signal:lawsuits_without_defendant"] == 0
+    assert metrics["pass_rate"] == 1.0
+    nolaw = dict(warehouse.execute("SELECT metric, value FROM core.run_metrics WHERE run_id = 'nolaw'").fetchall())
+    assert nolaw["quarantined:empty_file"] == 1 and nolaw["quarantined_share"] == 0.5
 
 
 def test_summary_html_and_json(warehouse, audits, reports):
@@ -256,7 +279,12 @@ def test_summary_html_and_json(warehouse, audits, reports):
     assert "span matches text" in page
     top = page.index("Failed blocking expectations")
     assert top < page.index("<h2>Run</h2>")  # failures come first
-    assert 'href="data_docs/index.html"' in page
+    assert 'href="validation_results.json"' in page
+    sample = page[page.index('id="failing-rows"'):page.index("<h2>Signals</h2>")]
+    assert "art-offsets" in sample and "Kiel" in sample  # the failing row itself
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'href="offsets/summary.html"' in index and 'id="chart-files"' in index
+    assert (reports / "assets" / "uPlot.iife.min.js").is_file()
     facts = json.loads((reports / "offsets" / "summary.json").read_text(encoding="utf-8"))
     assert facts["audit"]["outcome"] == "failed"
     assert facts["audit"]["failed_blocking"][0]["description"] == "span matches text"
@@ -270,10 +298,28 @@ def test_summary_html_and_json(warehouse, audits, reports):
     assert "&lt;script&gt;" in page and "<script>" not in page
 
 
+def test_every_page_escapes_values(warehouse, reports):
+    """An unexpected value carrying markup is shown as text on the run page and in the index."""
+    from etl.quality import audit_run
+    from etl.quality.report import write_summary
+
+    payload = '<img src=x onerror="document.title=1">'
+    insert_run(warehouse, "xss")
+    warehouse.execute("UPDATE core.entity_mentions SET entity_type = ? WHERE run_id = 'xss' AND name = 'Kiel'",
+                      [payload])
+    warehouse.execute("UPDATE core.runs SET message = ? WHERE run_id = 'xss'", [payload])
+    result = audit_run(warehouse, "xss", reports / "xss", max_no_entity_share=0.5)
+    assert not result.success
+    for page in (write_summary(warehouse, "xss", reports / "xss"), reports / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "onerror" in text and "<img" not in text and "&lt;img src=x onerror=" in text
+
+
 def test_summary_of_a_run_not_audited(warehouse, tmp_path):
     from etl.quality.report import write_summary
 
-    page = write_summary(warehouse, "unknown-run", tmp_path).read_text(encoding="utf-8")
+    page = write_summary(warehouse, "unknown-run", tmp_path / "unknown-run").read_text(encoding="utf-8")
+    assert (tmp_path / "index.html").is_file()
     assert "Not audited" in page and "unknown-run" in page
 
 

@@ -1,0 +1,36 @@
+// Draws the history charts of index.html with uPlot from the JSON in #chart-data (no network).
+// Each chart: one point per run, evenly spaced (x = the run's position, its axis labels the run's start
+// date), one line per series; the legend shows the hovered run's id and values.
+(function () {
+  "use strict";
+  var holder = document.getElementById("chart-data");
+  if (!holder || typeof uPlot === "undefined") { return; }
+  var charts = JSON.parse(holder.textContent);
+  var palette = ["#2457a6", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d5a97", "#30638e", "#e07a5f"];
+  var drawn = 0;
+  charts.forEach(function (c) {
+    var target = document.getElementById("chart-" + c.id);
+    if (!target) { return; }
+    var series = [{
+      label: "run",
+      value: function (u, v, si, i) { return i == null ? "–" : c.runs[i]; }
+    }];
+    var data = [c.x.map(function (_, i) { return i; })];
+    c.series.forEach(function (s, i) {
+      series.push({ label: s.label, stroke: palette[i % palette.length], width: 2, spanGaps: true,
+                    points: { show: true, size: 6 } });
+      data.push(s.values);
+    });
+    var width = Math.max(320, Math.floor(target.getBoundingClientRect().width) || 560);
+    var xAxis = { values: function (u, splits) {
+      return splits.map(function (i) {
+        return Number.isInteger(i) && c.x[i] != null ? new Date(c.x[i] * 1000).toISOString().slice(0, 10) : "";
+      });
+    } };
+    new uPlot({ width: width, height: 220, series: series, scales: { x: { time: false } },
+                axes: [xAxis, { label: c.unit, size: 60 }] }, data, target);
+    target.setAttribute("data-rendered", "true");
+    drawn += 1;
+  });
+  document.body.setAttribute("data-charts-rendered", String(drawn));
+})();
