@@ -38,7 +38,8 @@ _QUANTIFIERS = frozenset(
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
-_EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic)|[a-z]+-[a-z]+) \Z")
+_EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
+_CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _BETWEEN = frozenset(("zwischen", "between"))
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
@@ -78,6 +79,7 @@ class _Lexicon:
     clause: re.Pattern
     statuses: tuple[tuple[str, re.Pattern, bool], ...]  # status, cue, weak
     claims: tuple[tuple[str, re.Pattern], ...]
+    civil: re.Pattern
     courts: tuple[re.Pattern, ...]
     court_entity: re.Pattern
     negators: re.Pattern
@@ -176,7 +178,8 @@ def _lexicon(language: str) -> _Lexicon:
             (s, re.compile(p["pattern"] if isinstance(p, dict) else p), isinstance(p, dict) and bool(p.get("weak")))
             for s, ps in stat[language].items() for p in ps
         ),
-        claims=tuple((c, _union(p)) for c, p in claims[language].items()),
+        claims=tuple((c, _union(p)) for c, p in claims[language].items() if c != "civil"),
+        civil=_union(claims[language]["civil"]),
         courts=tuple(re.compile(p) for p in courts[language]),
         court_entity=re.compile(courts["entity"][language]),
         negators=re.compile(neg["negators"][language]),
@@ -833,6 +836,9 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         w = sum(2 * len(rx.findall(sents[i])) for i in own) + sum(len(rx.findall(sents[j])) for j in near)
         if w:
             score[claim] = w
+    if case.claim_fallback == "criminal" and not score.keys() & _CIVIL_CLAIMS and not any(
+            lex.civil.search(sents[i]) for i in own):
+        return "criminal"  # charges brought in court: criminal, even when the crime is fraud or tax evasion
     if score:
         return max(score, key=lambda c: score[c])  # ties: file order (max keeps the first)
     return case.claim_fallback or "other"

@@ -418,3 +418,20 @@ def test_a_case_brought_by_x_is_lost_by_the_subject():
     [law] = run("Mikron lost a patent case brought by Voltis.", "en", {"Mikron": "ORG", "Voltis": "ORG"})
     assert roles(law) == (["Voltis"], ["Mikron"])
     assert law.claim == "patent"
+
+
+@pytest.mark.parametrize("text,names,claim", [
+    ("Prosecutors charged Dana Ross with fraud and tax evasion.", {"Dana Ross": "PER"}, "criminal"),
+    ("Die Staatsanwaltschaft hat gegen Otto Brandl Anklage wegen Betrugs erhoben.", {"Otto Brandl": "PER"}, "criminal"),
+    ("The regulator filed civil fraud charges in court against Dana Ross.", {"Dana Ross": "PER"}, "fraud"),
+])
+def test_a_criminal_case_is_criminal_even_when_the_crime_is_fraud(text, names, claim):
+    [law] = run(text, "de" if "Anklage" in text else "en", names)
+    assert law.claim == claim
+
+
+def test_nationality_stays_with_an_unnamed_party_a_place_does_not():
+    [law] = run("Kenteris faces trial on charges brought by Greek prosecutors.", "en", {"Kenteris": "PER"})
+    assert roles(law) == (["Greek prosecutors"], ["Kenteris"])
+    [law] = run("An Ohio man sued Zentra over a faulty heater.", "en", {"Ohio": "LOC", "Zentra": "ORG"})
+    assert roles(law) == (["man"], ["Zentra"])
