@@ -53,12 +53,28 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="one JSON object per run")
     s.set_defaults(func=cmd_status)
 
-    q = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
-    q.add_argument("query")
+    q = sub.add_parser("sql", help="run one read-only SQL query against the warehouse",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Run one query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN) on the "
+                                   "warehouse, read-only:\nno other files, no settings, one statement per call. "
+                                   "A table shows 50 rows unless --max-rows says otherwise;\nCSV, JSON and files get "
+                                   "every row.",
+                       epilog="examples:\n"
+                              "  etl sql \"SELECT language, count(*) FROM analytics.articles GROUP BY ALL\"\n"
+                              "  etl sql -f sql/examples/top_sued_companies.sql --max-rows 0\n"
+                              "  etl sql - --csv < query.sql > result.csv\n"
+                              "  etl sql \"FROM analytics.amounts\" -o amounts.parquet")
+    q.add_argument("query", nargs="?", help="the SQL; '-' (or nothing, when piped) reads standard input")
+    q.add_argument("-f", "--file", help="read the SQL from FILE")
     warehouse_opts(q)
     fmt = q.add_mutually_exclusive_group()
-    fmt.add_argument("--csv", action="store_true", help="CSV on stdout")
-    fmt.add_argument("--json", action="store_true", help="one JSON object per row")
+    fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="CSV")
+    fmt.add_argument("--json", dest="format", action="store_const", const="json", help="JSON Lines: one object per row")
+    fmt.add_argument("--parquet", dest="format", action="store_const", const="parquet", help="Parquet (needs -o FILE)")
+    q.add_argument("-o", "--output", metavar="FILE",
+                   help="write every row to FILE; the format from the flag above or the extension (.csv .json .jsonl .parquet)")
+    q.add_argument("--max-rows", type=int, metavar="N",
+                   help="at most N rows (0 for all); default 50 in the table, all in CSV, JSON and files")
     q.set_defaults(func=cmd_sql)
 
     x = sub.add_parser("extract", help="extract single article files; one JSON object per file")
@@ -157,40 +173,10 @@ def cmd_status(args) -> int:
 
 def cmd_sql(args) -> int:
     from etl.config import settings
-    from etl.warehouse.db import connect
+    from etl.query import main as sql_main
 
-    con = connect(settings().warehouse, read_only=True)
-    try:
-        cur = con.execute(args.query)
-    except Exception as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    cols = [d[0] for d in cur.description]
-    rows = cur.fetchall()
-    if args.csv:
-        import csv
-
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
-    elif args.json:
-        for row in rows:
-            print(json.dumps(dict(zip(cols, row)), ensure_ascii=False, default=str))
-    else:
-        _print_table(_console(), cur.description, rows)
-    return 0
-
-
-def _print_table(console, description, rows) -> None:
-    from rich.table import Table
-
-    t = Table()
-    for d in description:
-        t.add_column(d[0], overflow="fold")
-    for row in rows:
-        t.add_row(*("" if v is None else str(v) for v in row))
-    console.print(t)
-    console.print(f"{len(rows)} row(s)")
+    return sql_main(warehouse=Path(args.warehouse).resolve() if args.warehouse else settings().warehouse,
+                    query=args.query, file=args.file, out=args.output, flag=args.format, max_rows=args.max_rows)
 
 
 def cmd_extract(args) -> int:
