@@ -692,6 +692,12 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
     new = not primary.trigger.verb and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
     cands = art.candidates(s, e)
     plaintiffs, defendants = _roles(sent, s, cands, hits, primary, lex, language)
+    if not defendants:  # another trigger may carry the roles: "X, der im Y-Verfahren verurteilt wurde"
+        for h in sorted((h for h in hits if h is not primary), key=lambda h: not h.trigger.verb):
+            p, d = _roles(sent, s, cands, hits, h, lex, language)
+            if d:
+                plaintiffs, defendants = p or plaintiffs, d
+                break
     if not plaintiffs or not defendants:
         blocked = [(s + h.start, s + h.end) for h in hits]
         extra = art.fallback(s, e, cands, blocked)
