@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from etl.extract.canonical import demonym_place, german_nominative, is_case_number
 from etl.extract.model import ENTITY_TYPES, EntityMention, normalise_name
+from etl.extract.sentences import split as split_sentences
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "entities"
 CHUNK_CHARS = 100_000  # longer texts are processed in paragraph-aligned chunks to bound memory
@@ -65,6 +67,30 @@ def titles() -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """Common given names: they mark a span as a person."""
     return frozenset(_word_list("first_names.txt"))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Titles that only precede persons ("Mr", "Frau", "Gen"): the name after one is a person."""
+    return frozenset(_word_list("honorifics.txt"))
+
+
+@cache
+def descriptors() -> dict[str, str]:
+    """Noun endings of descriptions written before a name ("Umweltorganisation", "Vorort") -> the name's type."""
+    return dict(line.lower().split()[:1] + line.split()[1:2] for line in _word_list("descriptors.txt"))
+
+
+@cache
+def work_cues() -> frozenset[str]:
+    """Words that announce a title in quotation marks: "der Film „…“", "the award “…”"."""
+    return frozenset(w.lower() for w in _word_list("work_cues.txt"))
+
+
+@cache
+def misc_heads() -> frozenset[str]:
+    """Last words that make a multi-word name an event or award: "Venice Film Festival"."""
+    return frozenset(_word_list("misc_heads.txt"))
 
 
 @cache
@@ -144,6 +170,7 @@ class _Mention:
     label: str
     name: str = ""
     sure: bool = False  # typed by a rule (given name, organisation head word), not the model: outvotes it
+    titled: bool = False  # a person named after an honorific ("Mr Hargreaves"): a lone surname is kept
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -179,9 +206,134 @@ def _spans(text: str, language: str) -> list[_Mention]:
         for ent in doc.ents:
             if ent.label_ in ENTITY_TYPES:
                 found.extend(_split_titles(ent, offset, language))
+    found = _extend_names(text, _cut_at_sentence_ends(text, found, language))
+    found += _domain_names(text, found)
     lower_words = {w for w in re.findall(r"\w+", text) if w.islower()}
     trimmed = (_trim(text, m, language) for m in found)
-    return [m for m in trimmed if m is not None and not _sentence_initial_common_word(text, m, lower_words, language)]
+    kept = [m for m in trimmed if m is not None and not _sentence_initial_common_word(text, m, lower_words, language)]
+    for m in kept:
+        _mark_honorific_before(text, m)
+    return _quoted_titles(text, _join_ampersand(text, kept, language), language)
+
+
+def _cut_at_sentence_ends(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
+    """A name never runs over a sentence end: "Vestey. Agriculture" -> "Vestey" + "Agriculture"."""
+    if not any("." in text[m.start : m.end] or "\n" in text[m.start : m.end] for m in mentions):
+        return mentions
+    starts = [s for s, _ in split_sentences(text, language)]
+    out = []
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start)
+        if i < len(starts) and starts[i] < m.end:
+            out.append(_Mention(m.start, starts[i], m.label, sure=m.sure, titled=m.titled))  # trimmed later
+            out.append(_Mention(starts[i], m.end, m.label))
+        else:
+            out.append(m)
+    return out
+
+
+NAME_PARTICLES = re.compile(r"(?:\s+(?:van|von|de|den|der|da|di|du|del|della|dos|das|le|la|ten|ter|bin|al))+\s+[A-ZÄÖÜ][\w'’-]+")
+CAPITAL_PARTICLE = frozenset("Van Von De Del Da Di Du Le La Ten Ter Al Bin Mac".split())
+DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|io|ai|co\.uk|de|at|ch)(?!\w)")
+
+
+def _extend_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Take in what the model cut off: "Nick Van" + "den Brul", "OptInRealBig" + ".com"."""
+    for m in mentions:
+        last = text[m.start : m.end].rsplit(" ", 1)[-1]
+        if m.label == "PER" and (last in CAPITAL_PARTICLE or " " in text[m.start : m.end]):
+            hit = NAME_PARTICLES.match(text, m.end)
+            if hit and (last in CAPITAL_PARTICLE or not hit.group().lstrip().startswith(("von", "der", "den", "das", "de la"))):
+                m.end = hit.end()
+        hit = DOMAIN_AFTER.match(text, m.end)
+        if hit and m.label in ("ORG", "MISC"):
+            m.end = hit.end()
+    return mentions
+
+
+DOMAIN_NAME = re.compile(r"(?<![\w.@/-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|net|org|io)(?![\w/])")
+
+
+def _domain_names(text: str, found: list[_Mention]) -> list[_Mention]:
+    """A capitalised web address used as a name ("OptInRealBig.com") is the company behind it."""
+    return [
+        _Mention(h.start(), h.end(), "ORG")
+        for h in DOMAIN_NAME.finditer(text)
+        if not any(m.start < h.end() and h.start() < m.end for m in found)
+    ]
+
+
+HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
+
+
+def _mark_honorific_before(text: str, m: _Mention) -> None:
+    """"Mr Hargreaves" with only "Hargreaves" in the span: a person, kept even without a full name."""
+    hit = HONORIFIC_BEFORE.search(text, max(0, m.start - 10), m.start)
+    if hit and hit.group(1) in honorifics() and " " not in text[m.start : m.end]:
+        m.label, m.sure, m.titled = "PER", True, True
+
+
+# "Harlow & Finch", "Marks and Spencer plc": one company, not two names.
+AMPERSAND_AFTER = re.compile(r"\s*&\s*(?:[A-ZÄÖÜ][\w'’.-]*)(?:\s+(?:[A-ZÄÖÜ][\w'’.-]*|&\s*Co\.?))*")
+AND_COMPANY_AFTER = re.compile(
+    r"\s+(?:and|und)\s+[A-ZÄÖÜ][\w'’-]*(?:\s+[A-ZÄÖÜ][\w'’-]*)?\s+(?:Ltd|Inc|LLP|LLC|plc|PLC|Co|Company|Partners|GmbH|AG|KG)\b\.?"
+)
+
+
+JOINED_BEFORE = re.compile(r"(?<![\w&-])[A-ZÄÖÜ][\w'’-]*[ \t]+(?:&|and|und)[ \t]+$")
+LEGAL_SUFFIX = re.compile(r"\b(?:Ltd|Inc|LLP|LLC|plc|PLC|Co|Company|Partners|GmbH|AG|KG)\.?$")
+
+
+def _join_ampersand(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
+    """Extend a name over "& Finch" (or "and Finch Ltd"), or back over "Harlow &" / "Brannock and" before
+    "Tilley Ltd"; drop the mentions the joined name covers."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out: list[_Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue  # inside a name joined just before
+        hit = AMPERSAND_AFTER.match(text, m.end) or AND_COMPANY_AFTER.match(text, m.end)
+        if hit and m.label != "LOC" and "\n" not in hit.group():
+            m = _Mention(m.start, hit.end(), "ORG", sure=True)
+        back = JOINED_BEFORE.search(text, max(0, m.start - 40), m.start)
+        surface = text[m.start : m.end]
+        if back and m.label != "LOC" and ("&" in back.group() or LEGAL_SUFFIX.search(surface)):
+            while out and out[-1].end > back.start():
+                out.pop()
+            m = _Mention(back.start(), m.end, "ORG", sure=True)
+        out.append(m)
+    return out
+
+
+QUOTED = re.compile(r"[„“”\"«»‚‘](?=[A-ZÄÖÜ0-9])([^„“”\"«»\n]{1,80}?)[“”\"«»‘’](?!\w)")
+TITLE_WORDS_OK = frozenset("of the and in on at for to a an with from der die das des dem den und im am von vom für mit in zu & : –".split())
+
+
+def _quoted_titles(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
+    """Titles in quotation marks are works, events, awards or products (MISC): "der Film „Das Boot“".
+
+    A quotation is taken as a title when a cue word ("Film", "award", "Festival") stands
+    just before it, or when it is 2-8 capitalised words ("Privacy Shield"); the model's
+    spans inside it are replaced by the whole title. Quoted speech has neither.
+    """
+    found = []
+    for q in QUOTED.finditer(text):
+        inner = q.group(1).strip()
+        words = inner.split()
+        if not words or len(words) > 10 or inner[-1] in ".,;!?" or not inner[0].isupper() and not inner[0].isdigit():
+            continue
+        before = re.findall(r"[\w-]+", text[max(0, q.start() - 40) : q.start()])
+        cue = any(w.lower() in work_cues() or w.lower().split("-")[-1] in work_cues() for w in before[-3:])
+        title_case = 2 <= len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_WORDS_OK for w in words)
+        if language == "de" and title_case and not cue:
+            title_case = sum(w[:1].isupper() for w in words) == len(words) and not any(w.lower() in TITLE_WORDS_OK for w in words)
+        if cue or title_case:
+            found.append(_Mention(q.start(1), q.start(1) + len(q.group(1).rstrip()), "MISC", sure=True))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start <= m.start and m.end <= f.end for f in found)]
+    kept += [f for f in found if not any(m.start < f.end and f.start < m.end for m in kept)]
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _split_titles(ent, offset: int, language: str) -> list[_Mention]:
@@ -192,6 +344,9 @@ def _split_titles(ent, offset: int, language: str) -> list[_Mention]:
     ("General Motors").
     """
     toks = list(ent)
+    if len(toks) > 1 and toks[0].text in honorifics() and toks[1].text[:1].isupper() and normalise_name(ent.text) not in pattern_types(language):
+        rest = toks[1:]  # "Mr Hargreaves", "Gen Alvarez": a person, whatever the model said
+        return [_Mention(rest[0].idx + offset, rest[-1].idx + len(rest[-1]) + offset, "PER", sure=True, titled=True)]
     title_at = [i for i, t in enumerate(toks) if t.text in titles() and i + 1 < len(toks)]
     if title_at and ent.label_ != "PER":
         rest = toks[title_at[-1] + 1 :]
@@ -279,14 +434,43 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
         end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
     while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
+    start, label = _cut_description(text, start, end, m.label, language)
     surface = text[start:end]
-    if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface):
+    if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface) or is_case_number(surface):
         return None
+    if language == "de" and " " not in surface and _is_demonym(text, start, end, surface):
+        return None  # "Münchner Firmen": an adjective, not the city
     if normalise_name(surface) in non_entities() or (" " not in surface and normalise_name(surface.split("-")[0]) in non_entities()):
         return None
     if language == "de" and m.label == "PER" and " " not in surface and GERMAN_DETERMINER_BEFORE.search(text, max(0, start - 12), start):
         return None  # "das Kreditinstitut": German puts no article before a person's name
-    return _type_by_name_words(text, _Mention(start, end, m.label), language)
+    return _type_by_name_words(text, _Mention(start, end, label, sure=label != m.label, titled=m.titled), language)
+
+
+def _is_demonym(text: str, start: int, end: int, surface: str) -> bool:
+    """A German demonym adjective ("Münchner", "Hamburger") before a noun; "Hamburger SV" is a longer span."""
+    nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)", text[end : end + 40])
+    return bool(nxt) and demonym_place(surface, _places("de")) is not None
+
+
+@cache
+def _places(lang: str) -> frozenset[str]:
+    return frozenset(p["pattern"] for p in patterns(lang) if p["label"] == "LOC" and isinstance(p["pattern"], str))
+
+
+def _cut_description(text: str, start: int, end: int, label: str, language: str) -> tuple[int, str]:
+    """Skip a description before the name, which also types it: "Umweltorganisation Greenpeace" (ORG),
+    "Münchner Vorort Unterhaching" (LOC). Returns the new start and type."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    i = 0
+    if language == "de" and len(words) > 2 and demonym_place(words[0].group(), _places("de")):
+        i = 1  # a demonym before a description: "Münchner Vorort ..."
+    if len(words) - i >= 2 and words[i + 1].group()[:1].isupper() and normalise_name(text[start:end]) not in pattern_types(language):
+        first = words[i].group()
+        ending = next((e for e in descriptors() if first.lower().endswith(e)), None) if first[:1].isupper() else None
+        if ending:
+            return start + words[i + 1].start(), descriptors()[ending]
+    return start, label
 
 
 def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
@@ -296,6 +480,8 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
     words = surface.split(" ")
     if not 2 <= len(words) <= 4 or normalise_name(surface) in pattern_types(language):
         return m
+    if (words[-1] in misc_heads() or " ".join(words[-2:]) in misc_heads()) and m.label != "MISC":
+        return _Mention(m.start, m.end, "MISC", sure=True)  # an event or award: "Venice Film Festival"
     if words[-1] in org_heads() and m.label != "ORG":
         return _Mention(m.start, m.end, "ORG", sure=True)
     if m.label == "PER" and any(normalise_name(w) in non_entities() for w in words):
@@ -309,24 +495,44 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
     return m
 
 
-def _base_form(surface: str, known: set[str], language: str) -> str:
-    """Drop a genitive ending when the bare form is a known name: "Microsofts" -> "Microsoft"."""
-    surface = " ".join(surface.split())
+def _base_form(text: str, m: _Mention, known: set[str], language: str) -> str:
+    """The name in its base form: "Microsofts" -> "Microsoft", "des Europäischen Gerichtshofs" -> "Europäischer Gerichtshof"."""
+    surface = " ".join(text[m.start : m.end].split())
     for suffix in ("’s", "'s", "’", "'"):
         if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
             return surface[: -len(suffix)]
-    if language == "de" and surface.endswith("s") and len(surface) > 3:
+    if language != "de":
+        return surface
+    before = text[max(0, m.start - 12) : m.start]
+    folded = german_nominative(surface, before)
+    if folded != surface:
+        return folded
+    if surface.endswith("s") and len(surface) > 3:
         bare = surface[:-1]
-        if normalise_name(bare) in known:
+        if normalise_name(bare) in known or _saxon_genitive(text, m, before):
             return bare
     return surface
+
+
+SAXON_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]{2,}")
+NO_GENITIVE_S = re.compile(r"(?:[sßxz]|ss|us|is|os|as|es)$")
+
+
+def _saxon_genitive(text: str, m: _Mention, before: str) -> bool:
+    """"Schröders Rede", "Microsofts Umsatz": a name + s before a noun, with no article before it."""
+    surface = text[m.start : m.end]
+    if m.label not in ("PER", "ORG", "LOC") or NO_GENITIVE_S.search(surface[:-1]) or surface.isupper():
+        return False
+    if re.search(r"(?:der|die|das|den|dem|des|ein|eine|einem|einen|eines|einer)\s+$", before, re.IGNORECASE):
+        return False
+    return bool(SAXON_NEXT.match(text, m.end))
 
 
 def _resolve(text: str, mentions: list[_Mention], language: str) -> None:
     """Set each mention's canonical name: acronym aliases, genitives, short forms of people and companies."""
     known = {normalise_name(text[m.start : m.end]) for m in mentions} | set(pattern_types(language))
     for m in mentions:
-        m.name = _base_form(text[m.start : m.end], known, language)
+        m.name = _base_form(text, m, known, language)
     # Acronym in brackets right after a name: the acronym is an alias of that name.
     alias: dict[str, tuple[str, str]] = {}
     starts = {m.start for m in mentions}
@@ -411,7 +617,7 @@ def _vote_types(mentions: list[_Mention], language: str) -> None:
 
 def _drop_lone_surnames(mentions: list[_Mention]) -> list[_Mention]:
     """A one-word "person" never introduced by a full name is more often a noun the model misread ("Rotwein")."""
-    return [m for m in mentions if not (m.label == "PER" and " " not in m.name)]
+    return [m for m in mentions if not (m.label == "PER" and " " not in m.name and not m.titled)]
 
 
 def _propagate(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:

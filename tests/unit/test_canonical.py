@@ -1,0 +1,206 @@
+"""Canonical names and clean spans: one rule per test, on invented German and English sentences."""
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.canonical import demonym_place, german_nominative, is_case_number, noun_gender
+from etl.extract.entities import extract_entities
+from etl.extract.model import entity_id
+
+
+def names(text: str, lang: str) -> set[tuple[str, str]]:
+    return {(m.name, m.entity_type) for m in extract_entities(text, lang)}
+
+
+def mentions(text: str, lang: str) -> dict[str, tuple[str, str]]:
+    found = extract_entities(text, lang)
+    for m in found:
+        assert text[m.start_char : m.end_char] == m.mention_text
+    return {m.mention_text: (m.name, m.entity_type) for m in found}
+
+
+# --- German inflection folded to the nominative (pure function) --------------------------
+
+@pytest.mark.parametrize(
+    ("before", "name", "expected"),
+    [
+        ("das Urteil des ", "Europäischen Gerichtshofs", "Europäischer Gerichtshof"),
+        ("der Chef der ", "Deutschen Bank", "Deutsche Bank"),
+        ("vor dem ", "Europäischen Parlament", "Europäisches Parlament"),
+        ("Präsident des ", "Internationalen Olympischen Komitees", "Internationales Olympisches Komitee"),
+        ("Helfer des ", "Roten Kreuzes", "Rotes Kreuz"),
+        ("Sprecher der ", "Europäischen Kommission", "Europäische Kommission"),
+        ("Mitglieder der ", "Vereinten Nationen", "Vereinte Nationen"),
+        ("ein Urteil des ", "Landgerichts Berlin", "Landgericht Berlin"),
+        ("die Prüfung des ", "Bundeskartellamtes", "Bundeskartellamt"),
+        ("Chefin des ", "Internationalen Währungsfonds", "Internationaler Währungsfonds"),
+        ("", "Europäischer Gerichtshof", "Europäischer Gerichtshof"),
+        ("die ", "Europäische Zentralbank", "Europäische Zentralbank"),
+        ("in ", "Berlin", "Berlin"),
+        ("Aktien von ", "Siemens", "Siemens"),
+    ],
+)
+def test_german_nominative(before, name, expected):
+    assert german_nominative(name, before) == expected
+
+
+def test_unknown_gender_keeps_the_name_as_written():
+    # neither the noun list nor a determiner tells the gender: no guess
+    assert german_nominative("Grünen Xylofonwerkstatt", "mit ") == "Grünen Xylofonwerkstatt"
+
+
+def test_noun_gender_by_last_compound_part():
+    assert noun_gender("Bundesgerichtshof") == "m"
+    assert noun_gender("Landeszentralbank") == "f"
+    assert noun_gender("Finanzministerium") == "n"
+    assert noun_gender("Quatschwort") is None
+
+
+# --- whole-article folding: inflected and nominative forms are one entity ----------------
+
+def test_inflected_and_nominative_forms_get_one_id_de():
+    text = (
+        "Die Richter des Europäischen Gerichtshofs in Luxemburg wiesen die Beschwerde zurück. "
+        "Der Europäische Gerichtshof hatte schon früher ähnlich entschieden."
+    )
+    found = extract_entities(text, "de")
+    court = [m for m in found if "Gerichtshof" in m.mention_text]
+    assert {m.name for m in court} == {"Europäischer Gerichtshof"}
+    assert len({m.entity_id for m in court}) == 1
+    # the article's words stay the mention text: the inflected form is an alias
+    assert {m.mention_text for m in court} == {"Europäischen Gerichtshofs", "Europäische Gerichtshof"}
+
+
+def test_same_canonical_name_gives_the_same_id_across_articles():
+    one = extract_entities("Der Vorstand der Deutschen Bank tagte am Montag in Frankfurt.", "de")
+    two = extract_entities("Die Deutsche Bank meldete am Dienstag einen höheren Gewinn.", "de")
+    ids_one = {m.entity_id for m in one if m.name == "Deutsche Bank"}
+    ids_two = {m.entity_id for m in two if m.name == "Deutsche Bank"}
+    assert ids_one and ids_one == ids_two == {entity_id("ORG", "Deutsche Bank")}
+
+
+def test_saxon_genitive_of_a_name_de():
+    found = names("Bundeskanzlerin Mareike Volkhart sprach lange. Volkharts Rede wurde gelobt.", "de")
+    assert ("Mareike Volkhart", "PER") in found
+    assert not any(n.endswith("Volkharts") for n, _ in found)
+
+
+def test_name_ending_in_s_keeps_its_s_de():
+    assert ("Siemens", "ORG") in names("Der Konzern Siemens baut in Erlangen ein neues Werk.", "de")
+
+
+# --- descriptors, titles and demonyms are not part of the name ---------------------------
+
+def test_descriptor_before_name_is_trimmed_de():
+    ms = mentions("Die Umweltorganisation Greenpeace protestierte gegen die Reederei Hapag-Lloyd.", "de")
+    assert ms.get("Greenpeace") == ("Greenpeace", "ORG")
+    assert ms.get("Hapag-Lloyd") == ("Hapag-Lloyd", "ORG")
+    assert not any(k.startswith(("Umweltorganisation", "Reederei")) for k in ms)
+
+
+def test_demonym_and_place_descriptor_trimmed_de():
+    ms = mentions("Die Feuerwehr rückte im Münchner Vorort Unterhaching zu einem Brand aus.", "de")
+    assert ms.get("Unterhaching") == ("Unterhaching", "LOC")
+    assert "Münchner" not in ms and "Münchner Vorort Unterhaching" not in ms
+
+
+def test_demonym_adjective_is_not_an_entity_de():
+    found = names("Viele Münchner Firmen und Hamburger Reedereien klagen über die Energiepreise.", "de")
+    assert not any(n in ("Münchner", "München", "Hamburger") for n, _ in found)
+
+
+def test_demonym_place_lookup():
+    places = {"München", "Hamburg", "Bremen", "Köln"}
+    assert demonym_place("Münchner", places) == "München"
+    assert demonym_place("Hamburger", places) == "Hamburg"
+    assert demonym_place("Bremer", places) == "Bremen"
+    assert demonym_place("Kölner", places) == "Köln"
+    assert demonym_place("Lehrer", places) is None
+
+
+def test_honorific_title_is_trimmed_and_marks_a_person_en():
+    ms = mentions("Mr Hargreaves told reporters that Gen Alvarez had left the capital on Monday.", "en")
+    assert ms.get("Hargreaves") == ("Hargreaves", "PER")
+    assert ms.get("Alvarez") == ("Alvarez", "PER")
+    assert not any(k.startswith(("Mr ", "Gen ")) for k in ms)
+
+
+def test_honorific_title_is_trimmed_de():
+    ms = mentions("Nach der Sitzung sagte Frau Okonkwo, die Pläne seien gescheitert.", "de")
+    assert ms.get("Okonkwo") == ("Okonkwo", "PER")
+
+
+def test_known_name_starting_like_a_title_stays_whole_en():
+    assert ("General Motors", "ORG") in names("Barack Obama met executives of General Motors in London.", "en")
+
+
+# --- company names with "&" / "and" stay whole -------------------------------------------
+
+def test_ampersand_company_is_one_name_en():
+    found = names("Shares of Harlow & Finch fell after Harlow & Finch warned on profits.", "en")
+    assert ("Harlow & Finch", "ORG") in found
+    assert not any(n in ("Harlow", "Finch") for n, _ in found)
+
+
+def test_and_company_with_legal_suffix_is_one_name_en():
+    found = names("The contract went to Brannock and Tilley Ltd, a builder from Leeds.", "en")
+    assert any(n.startswith("Brannock and Tilley") and t == "ORG" for n, t in found)
+
+
+def test_ampersand_company_is_one_name_de():
+    found = names("Der Konsumgüterkonzern Procter & Gamble senkt die Preise.", "de")
+    assert ("Procter & Gamble", "ORG") in found
+
+
+# --- case numbers are references, not entities -------------------------------------------
+
+@pytest.mark.parametrize("ref", ["C-131/12", "T-201/04", "1 BvR 2/19"])
+def test_case_number_is_not_an_entity(ref):
+    assert is_case_number(ref)
+
+
+def test_case_number_in_text_is_not_an_entity_de():
+    found = names("Im Verfahren C-131/12 entschied der Gerichtshof gegen den Suchmaschinenbetreiber.", "de")
+    assert not any("131" in n for n, _ in found)
+
+
+# --- titles of works, events, awards in quotation marks are MISC -------------------------
+
+def test_quoted_titles_after_cue_words_are_misc_de():
+    text = "Der Film „Das stille Boot“ gewann beim Festival den Preis „Goldene Kamera“."
+    found = names(text, "de")
+    assert ("Das stille Boot", "MISC") in found
+    assert ("Goldene Kamera", "MISC") in found
+
+
+def test_quoted_titles_are_misc_en():
+    text = 'The series "Slow Horses" and the novel "The Quiet Harbour" were praised by critics.'
+    found = names(text, "en")
+    assert ("Slow Horses", "MISC") in found
+    assert ("The Quiet Harbour", "MISC") in found
+
+
+def test_quoted_speech_is_not_a_title_en():
+    text = 'He said the results were "respectable" and added: "We will invest more next year."'
+    assert not any(t == "MISC" for _, t in names(text, "en"))
+
+
+def test_event_head_word_makes_misc_en():
+    assert ("Venice Film Festival", "MISC") in names("The film premiered at the Venice Film Festival last year.", "en")
+
+
+# --- spans -------------------------------------------------------------------------------
+
+def test_name_does_not_run_over_a_sentence_end_en():
+    found = names("The farm belongs to Vestey. Agriculture ministers met in Brasilia on Friday.", "en")
+    assert not any("." in n and "Vestey" in n for n, _ in found)
+
+
+def test_name_particles_are_part_of_the_name_en():
+    found = names("Analyst Nick Van den Brul said the airline would recover.", "en")
+    assert ("Nick Van den Brul", "PER") in found
+
+
+def test_domain_is_part_of_the_company_name_en():
+    found = names("Microsoft sued the mailer OptInCheapDeals.com in Seattle.", "en")
+    assert ("OptInCheapDeals.com", "ORG") in found
