@@ -31,7 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     def warehouse_opts(cmd):
         cmd.add_argument("--warehouse", help="DuckDB file (default: $ETL_WAREHOUSE or var/warehouse.duckdb)")
 
-    r = sub.add_parser("run", help="ingest a folder, extract, load, audit and publish")
+    r = sub.add_parser("run", help="ingest a folder, extract, load, audit and publish", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="One run: every file of the input folder gets an ingest_log row; new articles are\n"
+                                   "extracted, loaded, audited and published only when every blocking check passed.\n"
+                                   "Exit 0 when published, 2 when the audit failed (nothing published), 1 on errors.",
+                       epilog="examples:\n"
+                              "  etl run\n"
+                              "  etl run --input ~/inbox --warehouse /data/news.duckdb --reports /data/reports")
     r.add_argument("--input", help="input folder, scanned recursively (default: $ETL_INPUT_DIR or samples/articles)")
     warehouse_opts(r)
     r.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
@@ -39,15 +45,25 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run, backfill=False)
 
-    b = sub.add_parser("backfill", help="re-extract published articles with the current extractor version")
+    b = sub.add_parser("backfill", help="re-extract published articles with the current extractor version", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Re-extract articles already published (no files are read), then audit and publish\n"
+                                   "as a run does: by default only articles extracted by an older extractor version.",
+                       epilog="examples:\n"
+                              "  etl backfill\n"
+                              "  etl backfill --all --warehouse /data/news.duckdb")
     warehouse_opts(b)
-    b.add_argument("--reports")
-    b.add_argument("--work")
+    b.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
+    b.add_argument("--work", help="per-run working folders (default: $ETL_WORK_DIR, else work/ beside the warehouse)")
     b.add_argument("--all", action="store_true", help="all articles, not only those extracted by an older version")
-    b.add_argument("--no-progress", action="store_true")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.set_defaults(func=cmd_run, backfill=True, input=None)
 
-    s = sub.add_parser("status", help="the last runs: counts, audit outcome, report paths")
+    s = sub.add_parser("status", help="the last runs: counts, audit outcome, report paths", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="The last runs, newest first: status, files seen, articles loaded, duplicates,\n"
+                                   "quarantined, failed checks and warnings, and the path of each run's report.",
+                       epilog="examples:\n"
+                              "  etl status -n 3\n"
+                              "  etl status --json | jq .status")
     warehouse_opts(s)
     s.add_argument("-n", type=int, default=10, help="number of runs (default 10)")
     s.add_argument("--json", action="store_true", help="one JSON object per run")
@@ -77,20 +93,33 @@ def _parser() -> argparse.ArgumentParser:
                    help="at most N rows (0 for all); default 50 in the table, all in CSV, JSON and files")
     q.set_defaults(func=cmd_sql)
 
-    x = sub.add_parser("extract", help="extract single article files; one JSON object per file")
-    x.add_argument("files", nargs="+", metavar="FILE")
+    x = sub.add_parser("extract", help="extract single article files; one JSON object per file", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Parse and clean files as a run does and print what extraction finds in each\n"
+                                   "(entities, amounts, lawsuits with offsets into the text); the warehouse is not used.",
+                       epilog="examples:\n"
+                              "  etl extract samples/articles/en/*.txt\n"
+                              "  etl extract --lang de article.json | jq '.amounts'")
+    x.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt .json .jsonl .html); a JSONL line each")
     x.add_argument("--lang", choices=("de", "en"), help="skip language detection")
     x.set_defaults(func=cmd_extract)
 
-    e = sub.add_parser("eval-ner", help="precision/recall/F1 of the NER model on a GermEval or CoNLL file")
-    e.add_argument("file")
-    e.add_argument("--lang", choices=("de", "en"), required=True)
-    e.add_argument("--json", action="store_true")
+    e = sub.add_parser("eval-ner", help="precision/recall/F1 of the NER model on a GermEval or CoNLL file", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Score the NER pipeline of one language against gold annotations: precision,\n"
+                                   "recall and F1 per label (PER, ORG, LOC, MISC) and overall (micro).",
+                       epilog="example:\n"
+                              "  etl eval-ner --lang de ../shared/data/ner/de/germeval2014/NER-de-dev.tsv")
+    e.add_argument("file", help="a GermEval 2014 (.tsv) or CoNLL 2003 file")
+    e.add_argument("--lang", choices=("de", "en"), required=True, help="which language's pipeline to score")
+    e.add_argument("--json", action="store_true", help="the scores as one JSON object")
     e.set_defaults(func=cmd_eval_ner)
 
-    a = sub.add_parser("eval-amounts", help="precision/recall/F1 of amount extraction on a gold sentences file")
-    a.add_argument("file")
-    a.add_argument("--json", action="store_true")
+    a = sub.add_parser("eval-amounts", help="precision/recall/F1 of amount extraction on a gold sentences file", formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Score amount extraction against gold sentences: precision, recall and F1, the\n"
+                                   "negatives wrongly extracted and the first 50 errors.",
+                       epilog="example:\n"
+                              "  etl eval-amounts ../shared/data/gold/amounts_sentences_dev.jsonl --json")
+    a.add_argument("file", help="the gold sentences file")
+    a.add_argument("--json", action="store_true", help="the scores and errors as one JSON object")
     a.set_defaults(func=cmd_eval_amounts)
     return p
 
