@@ -40,6 +40,7 @@ _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
+_PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
 _BETWEEN = frozenset(("zwischen", "between"))
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
@@ -191,7 +192,7 @@ def _lexicon(language: str) -> _Lexicon:
         generic=re.compile(generic),
         generic_words=frozenset(generic_words),
         descriptor=re.compile(
-            r"\b(?:der|die|das|den|dem|des|the|its)\s+(?:[a-zäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
+            r"\b(?:der|die|das|den|dem|des|the|its)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
         ),
         descriptor_word=re.compile(parties["descriptors"][language]),
         name_parts=re.compile(parties["name_parts"][language]),
@@ -311,6 +312,15 @@ class _Article:
             counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
         return max(reversed(self.orgs[:i]), key=lambda m: counts[m.entity_id], default=None)
 
+    def pronoun_referent(self, before: list[_Cand]) -> tuple[str, str | None] | None:
+        """What "it"/"they" stand for: the last organisation named earlier in the same sentence
+        ("Orange said it was starting proceedings"); beyond the sentence a guess does more harm than good."""
+        for c in reversed(before):
+            m = next((x for x in self.in_span(c.start, c.end)), None)
+            if m is not None and m.entity_type == "ORG":
+                return c.name, c.entity_id
+        return None
+
     def candidates(self, s: int, e: int) -> list[_Cand]:
         """Entities that can be parties, generic groups and resolved descriptors."""
         text, lex = self.text, self.lex
@@ -362,6 +372,14 @@ class _Article:
                 cands.append(_Cand(ds, de, org.name, org.entity_id))
             elif self.named:
                 cands.append(_Cand(ds, de, self.named[-1].name, self.named[-1].entity_id))
+        if self.language == "en":
+            for p in _PRONOUN.finditer(sent):
+                ps, pe = s + p.start(), s + p.end()
+                if any(c.start < pe and ps < c.end for c in cands):
+                    continue
+                ref = self.pronoun_referent([c for c in cands if c.end <= ps and not c.generic])
+                if ref is not None:
+                    cands.append(_Cand(ps, pe, ref[0], ref[1]))
         cands.sort(key=lambda c: c.start)
         # "des Journalisten Paul Weber": the name after the noun is the party
         cands = [c for i, c in enumerate(cands) if not (

@@ -435,3 +435,17 @@ def test_nationality_stays_with_an_unnamed_party_a_place_does_not():
     assert roles(law) == (["Greek prosecutors"], ["Kenteris"])
     [law] = run("An Ohio man sued Zentra over a faulty heater.", "en", {"Ohio": "LOC", "Zentra": "ORG"})
     assert roles(law) == (["man"], ["Zentra"])
+
+
+def test_it_stands_for_the_organisation_named_before_in_the_sentence():
+    [law] = run("Orvell said it was starting proceedings against Linkmobile for trademark infringement.", "en",
+                {"Orvell": "ORG", "Linkmobile": "ORG"})
+    assert roles(law) == (["Orvell"], ["Linkmobile"])
+    assert law.claim == "trademark"
+
+
+def test_a_descriptor_with_a_qualifier_resolves_to_the_salient_organisation():
+    text = ("Kestrel Bank hired Jane Doe in 2001. Jane Doe has lost her discrimination case against the "
+            "UK investment bank.")
+    [law] = run(text, "en", {"Kestrel Bank": "ORG", "Jane Doe": "PER", "UK": "LOC"})
+    assert roles(law)[1] == ["Kestrel Bank"]
