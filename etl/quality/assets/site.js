@@ -8,6 +8,12 @@
   var charts = JSON.parse(holder.textContent);
   var palette = ["#2457a6", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d5a97", "#30638e", "#e07a5f"];
   var drawn = 0;
+  // Pixels drawn on a chart's canvas: a self-check that the chart is visible, not only in the DOM.
+  function painted(ctx) {
+    var px = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height).data, n = 0;
+    for (var i = 3; i < px.length; i += 4) { if (px[i] > 0) { n += 1; } }
+    return n;
+  }
   charts.forEach(function (c) {
     var target = document.getElementById("chart-" + c.id);
     if (!target) { return; }
@@ -27,8 +33,9 @@
         return Number.isInteger(i) && c.x[i] != null ? new Date(c.x[i] * 1000).toISOString().slice(0, 10) : "";
       });
     } };
+    var onDraw = function (u) { target.setAttribute("data-painted", String(painted(u.ctx))); };
     new uPlot({ width: width, height: 220, series: series, scales: { x: { time: false } },
-                axes: [xAxis, { label: c.unit, size: 60 }] }, data, target);
+                axes: [xAxis, { label: c.unit, size: 60 }], hooks: { draw: [onDraw] } }, data, target);
     target.setAttribute("data-rendered", "true");
     drawn += 1;
   });
