@@ -24,7 +24,8 @@ from etl.extract.sentences import split as split_sentences
 _DATA = Path(__file__).parent / "data" / "lawsuits"
 _PARTY_TYPES = ("PER", "ORG", "LOC")
 _ARTICLES = frozenset(
-    "der die das den dem des ein eine einen einem einer eines the a an its their his her this that these those".split()
+    "der die das den dem des ein eine einen einem einer eines the a an its their his her this that these those "
+    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres".split()
 )
 _POSSESSIVE = re.compile(r"\b(?:ihre[mnrs]?|ihr|seine[mnrs]?|sein|its|their)\s+(?:[a-zäöüß-]+\s+)?$")
 _GROUP_NOUNS = frozenset(
@@ -41,6 +42,7 @@ _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
+_WITH = frozenset(("mit", "with"))
 _BETWEEN = frozenset(("zwischen", "between"))
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
@@ -627,9 +629,14 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = "none"  # "would not talk about the lawsuit"
     else:
         subject_role = primary.trigger.subject
+    # "Rechtsstreit mit X", "legal battle with X": the subject's opponent
+    with_opponent = [i for i, p in enumerate(preps) if p in _WITH and i not in role] if any(
+        h.trigger.kind == "dispute" for h in hits) else []
+    if with_opponent and subject_role == "none" and trigger_prep in ("in", "im"):
+        subject_role = "plaintiff"  # "Im Rechtsstreit mit X hat Y ..."
     opposing = subject_role == "defendant" and lex.opposing_verbs.search(sent[c0:c1])
     for i, g in enumerate(groups):
-        if i not in role and preps[i] in lex.against:
+        if i not in role and (preps[i] in lex.against or i in with_opponent):
             role[i] = "plaintiff" if opposing else "defendant"
     for h in hits:
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
@@ -657,6 +664,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted:
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
+    elif subject is None and language == "de" and not primary.trigger.verb and inverted and trigger_prep is not None:
+        # "Im Rechtsstreit mit X hat Y ...": the phrase holding the trigger opens, the subject follows the verb
+        subject = next((i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None), None)
     if subject is not None and subject_role in ("plaintiff", "none") and trigger_prep is None and not primary.trigger.verb and any(
             r == "plaintiff" for r in role.values()) and "defendant" not in role.values():
         subject_role = "defendant"  # "X lost a case brought by Y": the agent sues, the subject is sued

@@ -449,3 +449,14 @@ def test_a_descriptor_with_a_qualifier_resolves_to_the_salient_organisation():
             "UK investment bank.")
     [law] = run(text, "en", {"Kestrel Bank": "ORG", "Jane Doe": "PER", "UK": "LOC"})
     assert roles(law)[1] == ["Kestrel Bank"]
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Im Rechtsstreit mit seinem früheren Verleger Paul Kron hat die Autorin Eva Lind Schadenersatz geklagt.", "de",
+     {"Paul Kron": "PER", "Eva Lind": "PER"}, (["Eva Lind"], ["Paul Kron"])),
+    ("The artist Joe Penn has won a court battle with the publisher Brightline.", "en",
+     {"Joe Penn": "PER", "Brightline": "ORG"}, (["Joe Penn"], ["Brightline"])),
+])
+def test_a_dispute_with_x_makes_x_the_opponent(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
