@@ -9,15 +9,16 @@ from datetime import datetime
 
 from airflow.sdk import Param, dag, get_current_context, task
 
-from etl.orchestration import DEFAULT_ARGS, after_planning, batch_paths, etl_run_id
+from etl.orchestration import DEFAULT_ARGS, POOL, after_planning, batch_paths, etl_run_id
 
 
-@task
+@task(pool=POOL)
 def plan_backfill() -> list[str]:
     from etl import pipeline
+    from etl.config import settings
 
     context = get_current_context()
-    plan = pipeline.plan_backfill(etl_run_id(context), only_outdated=context["params"]["only_outdated"])
+    plan = pipeline.plan_backfill(settings(), etl_run_id(context), only_outdated=context["params"]["only_outdated"])
     return batch_paths(plan)
 
 

@@ -9,14 +9,15 @@ from datetime import datetime
 
 from airflow.sdk import dag, get_current_context, task
 
-from etl.orchestration import DEFAULT_ARGS, after_planning, batch_paths, etl_run_id
+from etl.orchestration import DEFAULT_ARGS, POOL, after_planning, batch_paths, etl_run_id
 
 
-@task
+@task(pool=POOL)
 def ingest() -> list[str]:
     from etl import pipeline
+    from etl.config import settings
 
-    return batch_paths(pipeline.ingest(etl_run_id(get_current_context())))
+    return batch_paths(pipeline.ingest(settings(), etl_run_id(get_current_context())))
 
 
 @dag(

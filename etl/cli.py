@@ -3,25 +3,41 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import logging
 import sys
 from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    for name, env in (("warehouse", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
-        if getattr(args, name, None):
-            os.environ[env] = str(Path(getattr(args, name)).resolve())
+    args.settings = _settings(args)
     from etl.warehouse.db import WarehouseBusy
+    from etl.warehouse.runs import RunInProgress
 
     try:
         return args.func(args) or 0
     except (FileNotFoundError, WarehouseBusy) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except RunInProgress as err:
+        print(f"error: {err}", file=sys.stderr)
+        return RunInProgress.exit_code
+    except KeyboardInterrupt as err:
+        from etl.pipeline import Terminated
+
+        return 143 if isinstance(err, Terminated) else 130
+
+
+def _settings(args):
+    """The settings of this command: the environment's, overridden by the command's own options."""
+    from etl.config import settings
+
+    def given(name):
+        value = getattr(args, name, None)
+        return Path(value).resolve() if value else None
+
+    return settings(input_dir=given("input"), warehouse=given("warehouse"), reports_dir=given("reports"),
+                    work_dir=given("work"))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--input", help="input folder, scanned recursively (default: $ETL_INPUT_DIR or samples/articles)")
     warehouse_opts(r)
     r.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
-    r.add_argument("--work", help="per-run working folder (default: $ETL_WORK_DIR or var/work)")
+    r.add_argument("--work", help="per-run working folders (default: $ETL_WORK_DIR, else work/ beside the warehouse)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run, backfill=False)
 
@@ -131,20 +147,43 @@ def _console():
 
 
 def cmd_run(args) -> int:
+    from rich.markup import escape
+
     from etl import pipeline
 
     console = _console()
+    _sigterm_ends_the_run()
+    live = not args.no_progress and sys.stderr.isatty()
+    if not live:  # plain log lines (Airflow logs, cron mails) instead of a progress bar
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        logging.getLogger("etl.pipeline").addHandler(handler)
+        logging.getLogger("etl.pipeline").setLevel(logging.INFO)
     try:
-        result = pipeline.run(args.input, backfill=args.backfill, only_outdated=not getattr(args, "all", False),
-                              progress=not args.no_progress and sys.stderr.isatty())
+        result = pipeline.run(settings=args.settings, backfill=args.backfill,
+                              only_outdated=not getattr(args, "all", False), progress=live)
+    except pipeline.RunInProgress:
+        raise
     except pipeline.AuditFailed as err:
-        console.print(f"[bold red]FAILED[/] {err}")
+        console.print(f"[bold red]FAILED[/] {escape(str(err))}")
         return 2
     except Exception as err:  # the run is marked failed in the warehouse; say why in one line
-        console.print(f"[bold red]FAILED[/] {type(err).__name__}: {err}")
+        console.print(f"[bold red]FAILED[/] {type(err).__name__}: {escape(str(err))}")
         return 1
     _print_run_summary(console, result)
     return 0
+
+
+def _sigterm_ends_the_run() -> None:
+    """SIGTERM (a scheduler stopping the job) fails the run like Ctrl-C does, instead of killing it mid-step."""
+    import signal
+
+    from etl.pipeline import Terminated
+
+    def terminate(signum, frame):
+        raise Terminated("SIGTERM")
+
+    signal.signal(signal.SIGTERM, terminate)
 
 
 def _print_run_summary(console, result: dict) -> None:
@@ -153,6 +192,7 @@ def _print_run_summary(console, result: dict) -> None:
     t = Table(title=f"run {result['run_id']}: published", show_header=False)
     for key in ("files_seen", "new_articles", "duplicates", "unchanged", "quarantined"):
         t.add_row(key.replace("_", " "), str(result[key]))
+    t.add_row("retracted", str(result["published"].get("articles_retracted", 0)))
     for key in ("entity_mentions", "amounts", "lawsuits", "lawsuit_parties"):
         t.add_row(key.replace("_", " "), str(result["loaded"].get(key, 0)))
     t.add_row("audit", "skipped: " + result["audit"]["skipped"] if result["audit"].get("skipped")
@@ -166,16 +206,15 @@ def _print_run_summary(console, result: dict) -> None:
 
 def cmd_status(args) -> int:
     """One block per run, newest first: outcome, counts, failed checks, report; --json for machines."""
-    from etl.config import settings
     from etl.warehouse.db import connect
 
-    con = connect(settings().warehouse, read_only=True)
+    con = connect(args.settings.warehouse, read_only=True, config=args.settings)
     cur = con.execute("""
         SELECT r.run_id, r.kind, r.status, r.started_at, round(epoch(r.finished_at - r.started_at), 1) AS seconds,
                r.files_seen, r.articles_loaded, r.duplicates, r.unchanged, r.quarantined, r.articles_extracted,
                (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND blocking) AS failed_checks,
                (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND NOT blocking) AS warnings,
-               r.report_path, r.message
+               r.retracted, r.report_path, r.owner, r.message
         FROM core.runs r ORDER BY r.started_at DESC LIMIT $n""", {"n": args.n})
     cols = [d[0] for d in cur.description]
     runs = [dict(zip(cols, row)) for row in cur.fetchall()]
@@ -183,18 +222,21 @@ def cmd_status(args) -> int:
         for run in runs:
             print(json.dumps(run, default=str))
         return 0
+    from rich.markup import escape
+
     console = _console()
-    colour = {"published": "green", "failed": "red"}
+    colour = {"published": "green", "failed": "red", "abandoned": "red"}
     for r in runs:
-        took = f"{r['seconds']} s" if r["seconds"] is not None else "still running"
+        took = f"{r['seconds']} s" if r["seconds"] is not None else f"still open, {escape(r['owner'] or '')}"
         console.print(f"[bold]{r['run_id']}[/]  {r['kind']}  [{colour.get(r['status'], 'yellow')}]{r['status']}[/]  "
                       f"started {r['started_at']:%Y-%m-%d %H:%M:%S}, {took}", highlight=False)
         console.print(f"  files {r['files_seen']}: {r['articles_loaded']} new, {r['duplicates']} duplicate, "
-                      f"{r['unchanged']} unchanged, {r['quarantined']} quarantined; {r['articles_extracted']} extracted; "
+                      f"{r['unchanged']} unchanged, {r['quarantined']} quarantined, {r['retracted']} retracted; "
+                      f"{r['articles_extracted']} extracted; "
                       f"{r['failed_checks']} failed checks, {r['warnings']} warnings", highlight=False)
-        console.print(f"  report: {r['report_path']}", highlight=False, soft_wrap=True)
+        console.print(f"  report: {escape(r['report_path'] or '')}", highlight=False, soft_wrap=True)
         if r["message"]:
-            console.print(f"  {r['message']}", highlight=False, soft_wrap=True)
+            console.print(f"  {escape(r['message'])}", highlight=False, soft_wrap=True)
     if not runs:
         console.print("no runs yet")
     return 0

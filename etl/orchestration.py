@@ -3,7 +3,14 @@
 The nightly and the backfill DAG differ only in how they plan batches; everything
 from extraction to the report is built here once. Tasks are thin calls into
 etl.pipeline, imported inside each task so that parsing a DAG file stays cheap and
-touches no database.
+touches no database; each builds the settings from the environment (etl.config) and
+passes them down.
+
+Every task that opens the warehouse runs in the `article_warehouse` pool of one slot, so
+the nightly and the backfill DAG never queue on DuckDB's single writer; their steps may
+still interleave (load A, load B, publish A, ...), which is safe because each step touches
+only its own run's rows. Each such step also takes the run lock for its duration, so an
+`etl run` from a shell and a DAG task never write at once. Extraction needs no slot.
 """
 from __future__ import annotations
 
@@ -20,6 +27,9 @@ from etl.config import settings
 log = logging.getLogger(__name__)
 
 WAREHOUSE_ASSET = Asset(name="article_warehouse", uri=settings().warehouse.resolve().as_uri())
+# One slot: create it with `airflow pools set article_warehouse 1 "..."` (scripts/airflow-standalone.sh
+# and the compose file's airflow-init do); a task whose pool is missing is never scheduled.
+POOL = "article_warehouse"
 
 
 def etl_run_id(context: Any) -> str:
@@ -34,7 +44,7 @@ def mark_run_failed(context: Any) -> None:
     ti = context["ti"]
     where = ti.task_id if ti.map_index < 0 else f"{ti.task_id}[{ti.map_index}]"
     error = context.get("exception")
-    pipeline.mark_failed(etl_run_id(context), f"task {where} failed: {type(error).__name__}: {error}")
+    pipeline.mark_failed(settings(), etl_run_id(context), f"task {where} failed: {type(error).__name__}: {error}")
 
 
 DEFAULT_ARGS: dict[str, Any] = {
@@ -59,37 +69,37 @@ def extract(batch_path: str) -> str:
 
 
 # none_failed: with zero batches the mapped extract is skipped, and the run must still load.
-@task(trigger_rule=TriggerRule.NONE_FAILED)
+@task(trigger_rule=TriggerRule.NONE_FAILED, pool=POOL)
 def load() -> dict:
     from etl import pipeline
 
-    return pipeline.load(etl_run_id(get_current_context()))
+    return pipeline.load(settings(), etl_run_id(get_current_context()))
 
 
-@task
+@task(pool=POOL)
 def audit() -> dict:
     """A failed audit is a verdict on the data, not a glitch: fail at once, without retries."""
     from etl import pipeline
 
     try:
-        return pipeline.audit(etl_run_id(get_current_context()))
+        return pipeline.audit(settings(), etl_run_id(get_current_context()))
     except pipeline.AuditFailed as err:
         raise AirflowFailException(str(err)) from None
 
 
-@task(outlets=[WAREHOUSE_ASSET])
+@task(outlets=[WAREHOUSE_ASSET], pool=POOL)
 def publish() -> dict:
     from etl import pipeline
 
-    return pipeline.publish(etl_run_id(get_current_context()))
+    return pipeline.publish(settings(), etl_run_id(get_current_context()))
 
 
-@task(trigger_rule=TriggerRule.ALL_DONE)
+@task(trigger_rule=TriggerRule.ALL_DONE, pool=POOL)
 def report() -> str:
     """Written whatever happened upstream: a failed run needs its report most."""
     from etl import pipeline
 
-    return pipeline.finish_report(etl_run_id(get_current_context()))
+    return pipeline.finish_report(settings(), etl_run_id(get_current_context()))
 
 
 @task(trigger_rule=TriggerRule.ONE_FAILED, on_failure_callback=None)

@@ -7,36 +7,43 @@ from pathlib import Path
 
 import duckdb
 
-from etl.config import SQL_DIR, settings
+from etl.config import SQL_DIR, Settings, settings
 
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the DuckDB file (one writer, or readers, at a time)."""
 
 
-def connect(path: Path | str, read_only: bool = False, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(path: Path | str, read_only: bool = False, wait_seconds: float | None = None,
+            config: Settings | None = None) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writer also brings the schema up to date.
 
-    DuckDB allows one writer or several readers per file: a writer waits up to `wait_seconds`
-    (ETL_LOCK_WAIT_SECONDS) for readers such as an analyst's session to let go.
+    DuckDB allows one writer or several readers per file. A writer waits up to `wait_seconds`
+    (default ETL_LOCK_WAIT_SECONDS) for readers such as an analyst's session to let go; a reader
+    waits up to ETL_READ_WAIT_SECONDS while a run loads or publishes (seconds). Every connection
+    gets a memory limit and a spill folder, so a big query cannot take the machine down.
+    `config` is the caller's settings (entry points without one read them here).
     """
+    s = config or settings(warehouse=Path(path))
     if read_only and not Path(path).exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `etl run` first")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    wait = settings().lock_wait_seconds if wait_seconds is None else wait_seconds
-    deadline = time.monotonic() + (0 if read_only else wait)
+    if wait_seconds is None:
+        wait_seconds = s.read_wait_seconds if read_only else s.lock_wait_seconds
+    deadline = time.monotonic() + wait_seconds
+    limits = {"memory_limit": s.duckdb_memory_limit, "temp_directory": str(s.duckdb_temp_dir)}
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only, config=limits)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
                 raise
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(f"warehouse {path} is in use by another process "
-                                    f"({'a running pipeline' if read_only else 'a reader or another run'}); "
+                                    f"({'a run loading or publishing' if read_only else 'a reader or another run'}); "
                                     f"try again when it has finished. DuckDB said: {err}") from None
-            time.sleep(1)
+            time.sleep(0.5)
     if not read_only:
         migrate(con)
     return con

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -53,7 +54,7 @@ def test_full_run_fills_every_table(env):
     assert query("SELECT count(*), bool_and(success OR NOT blocking) FROM analytics.dq_results")[0][1] is True
     assert query("SELECT source_ref FROM analytics.articles WHERE source_ref IS NOT NULL") == [("source-204",)]
     assert "Leave a Reply" not in query("SELECT string_agg(text) FROM analytics.articles")[0][0]
-    summary = json.loads((pipeline.report_dir(result["run_id"]) / "summary.json").read_text())
+    summary = json.loads((Path(result["report"]).parent / "summary.json").read_text())
     assert summary["run"]["status"] == "published"
 
 
