@@ -43,7 +43,8 @@ _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Gre
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
 _WITH = frozenset(("mit", "with"))
-_BETWEEN = frozenset(("zwischen", "between"))
+_BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
+_AND_RX = re.compile(r"\s(?:und|and)\s")
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
 _WEAK_WINDOW = 3  # a weak mention ("das Urteil") attaches to a case mentioned this many sentences before
@@ -604,12 +605,21 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
 
     preps = [_prep_before(sent, g[0].start, floor(g[0].start, i), lex, language) for i, g in enumerate(groups)]
     role: dict[int, str] = {}
-    for i in range(len(groups) - 1, -1, -1):  # "Rechtsstreit zwischen X und Y": the first sues the second
-        if preps[i] in _BETWEEN and len(groups[i]) > 1:
-            groups[i:i + 1] = [groups[i][:1], groups[i][1:]]
-            preps[i:i + 1] = [preps[i], preps[i]]
-            role = {(j + 1 if j > i else j): r for j, r in role.items()}
-            role[i], role[i + 1] = "plaintiff", "defendant"
+    between = _BETWEEN_RX.search(sent)
+    if between and any(0 <= between.start() - h.end <= 40 for h in hits):
+        # "Rechtsstreit zwischen X(, dem Betreiber Y,) und Z": the one before "und" sues the one after
+        conj = _AND_RX.search(sent, between.end())
+        if conj:
+            for i in range(len(groups) - 1, -1, -1):  # a coordinated "X und Z" is two parties here
+                g = groups[i]
+                k = next((k for k, c in enumerate(g) if c.start > conj.start()), 0)
+                if 0 < k and g[0].start > between.end():
+                    groups[i:i + 1] = [g[:k], g[k:]]
+                    preps[i:i + 1] = [preps[i], preps[i]]
+            left = [i for i, g in enumerate(groups) if between.end() <= g[0].start < conj.start()]
+            right = [i for i, g in enumerate(groups) if g[0].start >= conj.end()]
+            if left and right:
+                role[left[-1]], role[right[0]] = "plaintiff", "defendant"
     agent_before = any(p in ("von", "vom") and c0 <= g[0].start < primary.start for p, g in zip(preps, groups))
     passive = primary.trigger.verb and bool(lex.participles.fullmatch(sent[primary.start:primary.end])) and (
         bool(lex.passive_aux.search(sent[c0:primary.start]))

@@ -460,3 +460,9 @@ def test_a_descriptor_with_a_qualifier_resolves_to_the_salient_organisation():
 def test_a_dispute_with_x_makes_x_the_opponent(text, language, names, expected):
     [law] = run(text, language, names)
     assert roles(law) == expected
+
+
+def test_between_x_with_an_apposition_and_y():
+    [law] = run("Es geht um einen Rechtsstreit zwischen dem Betreiber des Portals, der Nordpress GmbH, und der "
+                "Medienbehörde RTB.", "de", {"Nordpress GmbH": "ORG", "RTB": "ORG"})
+    assert roles(law) == (["Nordpress GmbH"], ["RTB"])
