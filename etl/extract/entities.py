@@ -208,6 +208,7 @@ def _spans(text: str, language: str) -> list[_Mention]:
                 found.extend(_split_titles(ent, offset, language))
     found = _extend_names(text, _cut_at_sentence_ends(text, found, language))
     found += _domain_names(text, found)
+    found += _datelines(text, found, language)
     lower_words = {w for w in re.findall(r"\w+", text) if w.islower()}
     trimmed = (_trim(text, m, language) for m in found)
     kept = [m for m in trimmed if m is not None and not _sentence_initial_common_word(text, m, lower_words, language)]
@@ -261,6 +262,19 @@ def _domain_names(text: str, found: list[_Mention]) -> list[_Mention]:
         for h in DOMAIN_NAME.finditer(text)
         if not any(m.start < h.end() and h.start() < m.end for m in found)
     ]
+
+
+DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-ZÄÖÜ][\w.]+(?:[ /][A-ZÄÖÜ][\w.]+)?)[ \t]+[-–—][ \t]+(?=[A-ZÄÖÜ„\"])")
+
+
+def _datelines(text: str, found: list[_Mention], language: str) -> list[_Mention]:
+    """The place a report was filed from, before a dash at the start of its text: "Omaha - Der ...", "Wien – ..."."""
+    out = []
+    for h in DATELINE.finditer(text):
+        s, e = h.span(1)
+        if not any(m.start < e and s < m.end for m in found) and text[s:e] not in ARTICLES:
+            out.append(_Mention(s, e, pattern_types(language).get(normalise_name(text[s:e]), "LOC")))
+    return out
 
 
 HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
@@ -507,7 +521,7 @@ def _base_form(text: str, m: _Mention, known: set[str], language: str) -> str:
     folded = german_nominative(surface, before)
     if folded != surface:
         return folded
-    if surface.endswith("s") and len(surface) > 3:
+    if surface.endswith("s") and len(surface) > 3 and surface[-2].isalpha():  # "iPhone 4s" is a version
         bare = surface[:-1]
         if normalise_name(bare) in known or _saxon_genitive(text, m, before):
             return bare

@@ -204,3 +204,13 @@ def test_name_particles_are_part_of_the_name_en():
 def test_domain_is_part_of_the_company_name_en():
     found = names("Microsoft sued the mailer OptInCheapDeals.com in Seattle.", "en")
     assert ("OptInCheapDeals.com", "ORG") in found
+
+
+def test_dateline_place_is_an_entity_de():
+    text = "Streit um Zölle beigelegt. Kalmar - Der Hafenbetreiber hat am Freitag einen Vertrag unterschrieben."
+    assert ("Kalmar", "LOC") in names(text, "de")
+
+
+def test_version_letter_is_not_a_genitive_de():
+    text = "Das iPhone 4 und das iPhone 4s bekamen das Update nicht."
+    assert ("iPhone 4s", "MISC") in names(text, "de")
