@@ -42,6 +42,7 @@ _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
+_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -651,6 +652,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     for h in hits:
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
             continue  # "Klage des X" names a plaintiff; "Urteil des X", "Berufungsgericht des X" do not
+        for i, g in enumerate(groups):  # "Lee's lawsuit", "Villalba's claims": the owner brings it
+            if i not in role and g[-1].end <= h.start and _OWNER.match(sent, g[-1].end, h.start):
+                role[i] = "plaintiff"
         for i, g in enumerate(groups):
             if g[0].start >= h.end:
                 if i not in role and lex.agent.match(sent[h.end:g[0].start]):
