@@ -36,7 +36,7 @@ _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"
 _QUANTIFIERS = frozenset(
     "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
 )
-_AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien)\b")
+_AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
@@ -486,7 +486,8 @@ def _groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
 
 _COORD = re.compile(
     r"\s*(?:[,(]|\)\s*,?)?\s*(?:(und|and|sowie|oder|or|&|as well as)\s+"
-    r"(?:(?:sein|seine[mnr]?|ihr|ihre[mnr]?|his|her|its|their)\s+(?:[\wäöüß-]+\s+){0,2})?)?"  # "und sein Sohn X"
+    r"(?:(?:sein|seine[mnr]?|ihr|ihre[mnr]?|his|her|its|their)\s+(?:[\wäöüß-]+\s+){0,2}"  # "und sein Sohn X"
+    r"|(?:der|die|das|den|dem|des|ein|eine[mnr]?|the|a|an)\s+[a-zäöüß-]+\s+)?)?"  # "sowie ein französischer X"
     r"(?:(?:der|die|das|den|dem|des|the)\s+)?(?:\))?\s*"
 )
 
@@ -622,7 +623,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             if left and right:
                 role[left[-1]], role[right[0]] = "plaintiff", "defendant"
     agent_before = any(p in ("von", "vom") and c0 <= g[0].start < primary.start for p, g in zip(preps, groups))
-    passive = primary.trigger.verb and bool(lex.participles.fullmatch(sent[primary.start:primary.end])) and (
+    passive = primary.trigger.verb and bool(lex.participles.fullmatch(sent[primary.start:primary.end].lower())) and (
         bool(lex.passive_aux.search(sent[c0:primary.start]))
         or bool(_AUX_AFTER.match(sent, primary.end))  # "angeklagt werden", "verklagt worden"
         or agent_before  # a headline's "Österreich von EU-Kommission verklagt"
@@ -678,6 +679,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted:
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
+    elif subject is None and language == "de" and passive and not sent[c0:primary.start].strip(" \"„“"):
+        subject = next((i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None), None)
+        # "Angeklagt sind X und Y": the participle opens, the subject follows
     elif subject is None and language == "de" and not primary.trigger.verb and inverted and trigger_prep is not None:
         # "Im Rechtsstreit mit X hat Y ...": the phrase holding the trigger opens, the subject follows the verb
         subject = next((i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None), None)

@@ -466,3 +466,10 @@ def test_between_x_with_an_apposition_and_y():
     [law] = run("Es geht um einen Rechtsstreit zwischen dem Betreiber des Portals, der Nordpress GmbH, und der "
                 "Medienbehörde RTB.", "de", {"Nordpress GmbH": "ORG", "RTB": "ORG"})
     assert roles(law) == (["Nordpress GmbH"], ["RTB"])
+
+
+def test_a_german_participle_first_puts_the_accused_behind_the_verb():
+    [law] = run("Angeklagt sind der Unternehmer Karl Fenz und sein Sohn Max Fenz.", "de",
+                {"Karl Fenz": "PER", "Max Fenz": "PER"})
+    assert roles(law) == ([], ["Karl Fenz", "Max Fenz"])
+    assert law.claim == "criminal"
