@@ -81,20 +81,21 @@ def run(con: duckdb.DuckDBPyConnection, sql: str):
         raise Refused(f"{err} (etl sql reads only the warehouse: no other files, no extensions)") from None
 
 
-def take(reader, max_rows: int | None):
-    """(batches holding the first max_rows rows, rows left out): the rest is counted, never converted."""
-    kept, held, left_out = [], 0, 0
-    for batch in reader:
-        if max_rows is None or held + batch.num_rows <= max_rows:
-            kept.append(batch)
-            held += batch.num_rows
-        else:
-            room = max(max_rows - held, 0)
+class Limited:
+    """The first max_rows rows of a result, streamed batch by batch; once iterated, `left_out` counts the
+    rows after them (counted on Arrow batches, never converted to Python)."""
+
+    def __init__(self, reader, max_rows: int | None):
+        self.reader, self.max_rows = reader, max_rows
+        self.kept = self.left_out = 0
+
+    def __iter__(self):
+        for batch in self.reader:
+            room = batch.num_rows if self.max_rows is None else min(max(self.max_rows - self.kept, 0), batch.num_rows)
             if room:
-                kept.append(batch.slice(0, room))
-                held += room
-            left_out += batch.num_rows - room
-    return kept, left_out
+                self.kept += room
+                yield batch if room == batch.num_rows else batch.slice(0, room)
+            self.left_out += batch.num_rows - room
 
 
 def print_table(console, reader, max_rows: int) -> tuple[int, int]:
@@ -106,8 +107,9 @@ def print_table(console, reader, max_rows: int) -> tuple[int, int]:
     from rich.text import Text
 
     schema = reader.schema
-    batches, left_out = take(reader, max_rows or None)
-    rows = [[_cell(v) for v in row.values()] for batch in batches for row in batch.to_pylist()]
+    limited = Limited(reader, max_rows or None)
+    rows = [[_cell(v) for v in row] for row in _rows(limited)]
+    left_out = limited.left_out
     names = [Text(f.name) for f in schema]
     widest = [max([cell_len(f.name)] + [cell_len(row[i].plain) for row in rows]) for i, f in enumerate(schema)]
     is_text = [pa.types.is_string(f.type) or pa.types.is_large_string(f.type) for f in schema]
@@ -186,27 +188,33 @@ def output_format(out: str | None, flag: str | None) -> str:
 
 
 def write_rows(reader, fmt: str, stream: IO, max_rows: int | None) -> tuple[int, int]:
-    """Write CSV or JSON Lines (text stream) or Parquet (binary stream). Returns (rows written, left out)."""
-    batches, left_out = take(reader, max_rows)
-    written = sum(b.num_rows for b in batches)
+    """Stream CSV or JSON Lines (text stream) or Parquet (binary stream). Returns (rows written, left out)."""
+    import pyarrow as pa
+
+    names = reader.schema.names
+    keys = [n if names.index(n) == i else f"{n}_{i + 1}" for i, n in enumerate(names)]  # SELECT 1 AS a, 2 AS a
+    limited = Limited(reader, max_rows)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        with pq.ParquetWriter(stream, reader.schema) as writer:
-            for batch in batches:
-                writer.write_batch(batch)
-        return written, left_out
-    names = reader.schema.names
-    if fmt == "csv":
+        schema = pa.schema([f.with_name(k) for f, k in zip(reader.schema, keys)])
+        with pq.ParquetWriter(stream, schema) as writer:
+            for batch in limited:
+                writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=schema))
+    elif fmt == "csv":
         w = csv.writer(stream)
         w.writerow(names)
-        for batch in batches:
-            w.writerows([_plain(v) for v in row.values()] for row in batch.to_pylist())
+        w.writerows([_plain(v) for v in row] for row in _rows(limited))
     else:
-        for batch in batches:
-            for row in batch.to_pylist():
-                stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    return written, left_out
+        for row in _rows(limited):
+            stream.write(json.dumps(dict(zip(keys, row)), ensure_ascii=False, default=str) + "\n")
+    return limited.kept, limited.left_out
+
+
+def _rows(batches):
+    """Rows as tuples, by position: a result may name two columns alike."""
+    for batch in batches:
+        yield from zip(*(column.to_pylist() for column in batch.columns))
 
 
 def _plain(value) -> str:

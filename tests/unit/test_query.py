@@ -243,3 +243,16 @@ class TestOutput:
                                       "FROM range(40000)", out=str(tmp_path / "a.csv"))
         assert code == 1 and "boom" in err
         assert list(tmp_path.iterdir()) == []
+
+
+def test_columns_named_alike_stay_apart(warehouse):
+    assert "│ 1 │ 2 │" in sql(warehouse, "SELECT 1 AS a, 2 AS a")[1]
+    assert sql(warehouse, "SELECT 1 AS a, 2 AS a", flag="csv")[1].splitlines() == ["a,a", "1,2"]
+    assert json.loads(sql(warehouse, "SELECT 1 AS a, 2 AS a", flag="json")[1]) == {"a": 1, "a_2": 2}
+
+
+def test_parquet_with_columns_named_alike(warehouse, tmp_path):
+    import pyarrow.parquet
+
+    assert sql(warehouse, "SELECT 1 AS a, 2 AS a", out=str(tmp_path / "a.parquet"))[0] == 0
+    assert pyarrow.parquet.read_table(tmp_path / "a.parquet").to_pylist() == [{"a": 1, "a_2": 2}]
