@@ -292,6 +292,31 @@ class TestOddInput:
         assert log["bad.txt"] == ("quarantined", "internal_error", "MemoryError: invented failure")
         assert log["good.txt"][:2] == ("loaded", "new")
 
+    def test_unreadable_file_and_folder_are_logged_not_skipped(self, tmp_path, monkeypatch):
+        """Permissions do not stop root, so the refusals are simulated where the operating system gives them."""
+        import etl.ingest.folder as folder
+
+        (tmp_path / "locked").mkdir()
+        (tmp_path / "locked" / "a.txt").write_text(f"Ferry\n{ENGLISH}")
+        (tmp_path / "secret.txt").write_text(f"Wärmenetz\n{GERMAN}", encoding="utf-8")
+        real_open, real_scandir = os.open, os.scandir
+
+        def refusing_open(path, flags, *args):
+            if str(path).endswith("secret.txt"):
+                raise PermissionError(13, "Permission denied")
+            return real_open(path, flags, *args)
+
+        def refusing_scandir(path):
+            if str(path).endswith("locked"):
+                raise PermissionError(13, "Permission denied")
+            return real_scandir(path)
+
+        monkeypatch.setattr(folder.os, "open", refusing_open)
+        monkeypatch.setattr(folder.os, "scandir", refusing_scandir)
+        log = folder_log(tmp_path)
+        assert log == {"locked": ("quarantined", "unreadable", "folder could not be listed: PermissionError: Permission denied"),
+                       "secret.txt": ("quarantined", "unreadable", "PermissionError: Permission denied")}
+
     def test_deep_folders_are_walked_without_recursion(self, tmp_path):
         deep = tmp_path
         for _ in range(60):
