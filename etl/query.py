@@ -26,7 +26,7 @@ CELL_CHARS = 60  # a wider text cell is cut with "…"
 BATCH_ROWS = 10_000
 FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json", ".parquet": "parquet", ".pq": "parquet"}
 QUERY_TYPES = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}  # SELECT covers WITH, FROM, DESCRIBE, SHOW, SUMMARIZE
-_GUARDS = {"enable_external_access": False, "lock_configuration": True}
+_GUARDS = {"enable_external_access": False, "lock_configuration": True}  # in this order: the lock comes last
 
 
 class Refused(Exception):
@@ -44,19 +44,23 @@ def read_sql(query: str | None, file: str | None, stdin: IO[str]) -> str:
     return query
 
 
-def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that cannot touch any other file, nor change its own configuration."""
-    from etl.warehouse.db import WarehouseBusy
+def connect(warehouse: Path, *, progress_bar: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that cannot touch any other file, nor change its own configuration.
 
-    if not Path(warehouse).exists():
-        raise FileNotFoundError(f"no warehouse at {warehouse}: run `etl run` first")
+    The warehouse's own connect (waiting while a run publishes, memory limit, spill folder) opens it;
+    then external access goes off and the configuration is locked, neither of which can be undone.
+    """
+    from etl.warehouse.db import connect as open_warehouse
+
+    con = open_warehouse(warehouse, read_only=True)
     try:
-        return duckdb.connect(str(warehouse), read_only=True, config=dict(_GUARDS))
-    except duckdb.IOException as err:
-        if "lock" not in str(err).lower():
-            raise
-        raise WarehouseBusy(f"warehouse {warehouse} is in use by a running pipeline; try again when it has "
-                            f"finished. DuckDB said: {err}") from None
+        con.execute(f"SET enable_progress_bar = {str(progress_bar).lower()}")
+        for name, value in _GUARDS.items():
+            con.execute(f"SET {name} = {str(value).lower()}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def check_statement(con: duckdb.DuckDBPyConnection, sql: str) -> None:
@@ -250,7 +254,7 @@ def main(*, warehouse: Path, query: str | None, file: str | None, out: str | Non
     try:
         sql = read_sql(query, file, stdin)
         fmt = output_format(out, flag)
-        con = connect(warehouse)
+        con = connect(warehouse, progress_bar=fmt == "table" and stderr.isatty())
         try:
             reader = run(con, sql)
             limit = (TABLE_ROWS if fmt == "table" else None) if max_rows is None else (max_rows or None)
