@@ -46,7 +46,8 @@ def evaluate(gold: Path, workdir: Path) -> dict:
     warehouse = workdir / "gold.duckdb"
     etl = Path(sys.executable).with_name("etl")
     subprocess.run([str(etl), "run", "--input", str(inbox), "--warehouse", str(warehouse),
-                    "--reports", str(workdir / "reports"), "--work", str(workdir / "work"), "--no-progress"], check=True)
+                    "--reports", str(workdir / "reports"), "--work", str(workdir / "work"), "--no-progress"],
+                   check=True, stdout=sys.stderr)  # the run's summary must not mix with --json output
     preds = subprocess.run([sys.executable, str(SHARED / "tools" / "warehouse_preds.py"), str(warehouse)],
                            check=True, capture_output=True, text=True).stdout
     pred = workdir / "pred.jsonl"
