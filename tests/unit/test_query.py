@@ -256,3 +256,14 @@ def test_parquet_with_columns_named_alike(warehouse, tmp_path):
 
     assert sql(warehouse, "SELECT 1 AS a, 2 AS a", out=str(tmp_path / "a.parquet"))[0] == 0
     assert pyarrow.parquet.read_table(tmp_path / "a.parquet").to_pylist() == [{"a": 1, "a_2": 2}]
+
+
+def test_piped_into_the_etl_command(warehouse):
+    """The installed command, with a real pipe: no query argument, the SQL arrives on standard input."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "etl.cli", "sql", "--warehouse", str(warehouse), "--csv"],
+                          input="SELECT count(*) AS n FROM analytics.articles", capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout.splitlines(), done.stderr) == (0, ["n", "120"], "")
