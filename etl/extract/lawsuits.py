@@ -888,11 +888,14 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         w = sum(2 * len(rx.findall(sents[i])) for i in own) + sum(len(rx.findall(sents[j])) for j in near)
         if w:
             score[claim] = w
-    if case.claim_fallback == "criminal" and not score.keys() & _CIVIL_CLAIMS and not any(
-            lex.civil.search(sents[i]) for i in own):
+    civil = any(lex.civil.search(sents[i]) for i in own | near)
+    if (case.claim_fallback == "criminal" or "criminal" in score) and not score.keys() & _CIVIL_CLAIMS and (
+            "criminal" in score or not civil):
         return "criminal"  # charges brought in court: criminal, even when the crime is fraud or tax evasion
     if score:
         return max(score, key=lambda c: score[c])  # ties: file order (max keeps the first)
+    if civil and case.claim_fallback == "criminal":
+        return "other"  # doping or disciplinary charges
     return case.claim_fallback or "other"
 
 

@@ -424,6 +424,9 @@ def test_a_case_brought_by_x_is_lost_by_the_subject():
     ("Prosecutors charged Dana Ross with fraud and tax evasion.", {"Dana Ross": "PER"}, "criminal"),
     ("Die Staatsanwaltschaft hat gegen Otto Brandl Anklage wegen Betrugs erhoben.", {"Otto Brandl": "PER"}, "criminal"),
     ("The regulator filed civil fraud charges in court against Dana Ross.", {"Dana Ross": "PER"}, "fraud"),
+    ("The anti-doping agency charged the sprinter Ana Ruiz with doping offences before a tribunal.", {"Ana Ruiz": "PER"},
+     "other"),
+    ("Dana Ross was sentenced to six years for fraud.", {"Dana Ross": "PER"}, "criminal"),
 ])
 def test_a_criminal_case_is_criminal_even_when_the_crime_is_fraud(text, names, claim):
     [law] = run(text, "de" if "Anklage" in text else "en", names)
