@@ -43,6 +43,7 @@ _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Gre
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
+_NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -260,7 +261,7 @@ class _Article:
 
     def trim(self, name: str) -> str:
         """A name without leading titles and descriptors ("Judge", "Mr", "Rapper")."""
-        words = name.split()
+        words = _NAME_END.split(name, 1)[0].split()  # "Snoop Dogg - real name ...": the name ends at the dash
         while len(words) > 1 and words[0].rstrip(".").lower() in self.lex.title_words:
             words.pop(0)
         return " ".join(words)
@@ -690,7 +691,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = "defendant"  # "X lost a case brought by Y": the agent sues, the subject is sued
     if subject is not None and subject_role in ("plaintiff", "defendant"):
         role[subject] = subject_role
-    if primary.trigger.verb and not passive and (subject_role == "plaintiff" or primary.trigger.object == "defendant"):
+    if primary.trigger.verb and not passive and primary.trigger.object == "defendant":
         obj = after[0] if after else next(
             (i for i in in_clause if i != subject and i not in role and preps[i] is None and groups[i][0].start < primary.start), None
         )
