@@ -259,9 +259,9 @@ def _scaled(value: float | None, scale: float) -> float | None:
 
 
 def _num(value: Any) -> str:
-    """Numbers for tables: integers with thousands separators, other floats to 3 significant decimals."""
+    """Numbers for tables: integers (thousands separators from 10,000 on), other floats to 3 decimals."""
     if isinstance(value, bool) or value is None or not isinstance(value, (int, float)):
         return "" if value is None else str(value)
     if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
+        return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))  # years stay 2024
     return f"{value:,.3f}"

@@ -34,7 +34,8 @@ RUN_LEVEL_SAMPLES = {  # checked column of a one-row suite -> SQL giving the art
 }
 SIGNALS = {  # name -> (title for the report, SQL file)
     "new_entities": ("Top new entities of the run", "audit/signal_new_entities.sql"),
-    "money_without_currency": ("Money amounts without a currency", "audit/signal_money_without_currency.sql"),
+    "money_without_currency": ("Money amounts without a stated currency (none found, or assumed from a bare $ or "
+                               "Mrd.)", "audit/signal_money_without_currency.sql"),
     "lawsuits_without_defendant": ("Lawsuits without a defendant", "audit/signal_lawsuits_without_defendant.sql"),
     "articles_without_date": ("Articles without a date (USD converted at a date from the text or the run's date)",
                               "audit/signal_articles_without_date.sql"),

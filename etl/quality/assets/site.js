@@ -30,11 +30,12 @@
     var width = Math.max(320, Math.floor(target.getBoundingClientRect().width) || 560);
     var xAxis = { values: function (u, splits) {
       return splits.map(function (i) {
-        return Number.isInteger(i) && c.x[i] != null ? new Date(c.x[i] * 1000).toISOString().slice(0, 10) : "";
+        // month-day hour:minute (UTC): several runs a day stay apart
+        return Number.isInteger(i) && c.x[i] != null ? new Date(c.x[i] * 1000).toISOString().slice(5, 16).replace("T", " ") : "";
       });
     } };
     var onDraw = function (u) { target.setAttribute("data-painted", String(painted(u.ctx))); };
-    new uPlot({ width: width, height: 220, series: series, scales: { x: { time: false } },
+    new uPlot({ width: width, height: 220, series: series, scales: { x: { time: false } }, padding: [8, 40, 0, 0],
                 axes: [xAxis, { label: c.unit, size: 60 }], hooks: { draw: [onDraw] } }, data, target);
     target.setAttribute("data-rendered", "true");
     drawn += 1;
