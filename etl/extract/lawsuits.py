@@ -44,6 +44,7 @@ _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "tr
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
+_FROM = frozenset(("von", "vom", "from"))
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -103,6 +104,7 @@ class _Lexicon:
     against: frozenset
     agent: re.Pattern
     accuse: re.Pattern
+    demand: re.Pattern
     titles: frozenset
     title_words: frozenset
     role_nouns: re.Pattern
@@ -205,6 +207,7 @@ def _lexicon(language: str) -> _Lexicon:
         against=frozenset(parties["against"][language]),
         agent=re.compile(parties["agent"][language]),
         accuse=re.compile(parties["accuse"][language]),
+        demand=re.compile(parties["demand"][language]),
         titles=frozenset(parties["titles"][language]),
         title_words=frozenset(w.lower() for w in parties["titles"][language]),
         role_nouns=re.compile(r"\s+%s\s+$" % parties["role_nouns"][language]),
@@ -556,12 +559,14 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
     Siemens"); for a trigger noun (through_nouns=False) a capitalised word ends the phrase
     ("beim Landgericht Hamburg eine Sammelklage": the suit is no prepositional object).
     """
-    toks = _TOKEN.findall(sent[max(floor, pos - 90):pos])[::-1][:10]
-    for i, tok in enumerate(toks):
+    lo = max(floor, pos - 90)
+    toks = _TOKEN.findall(sent[lo:pos])[::-1][:10]
+    toks.append((_TOKEN.findall(sent[max(0, lo - 30):lo])[-1:] or [" "])[0])  # the word before the phrase
+    for i, tok in enumerate(toks[:-1]):
         low = tok.lower()
         if tok in ",;:–—\"„“”«»[]":
             return None
-        if language == "de" and low in ("der", "des") and i + 1 < len(toks) and toks[i + 1][0].isupper():
+        if language == "de" and low in ("der", "des") and toks[i + 1][0].isupper():
             return "gen"  # "eine Irreführung der Verbraucher": an attribute, not the subject
         if tok in "()" or low in _ARTICLES or tok[0].isdigit():
             continue
@@ -669,6 +674,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             continue
         if passive and preps[i] in ("von", "vom", "by") and g[0].start > agent_from:
             role[i] = "plaintiff"  # the agent of "wurde von X verklagt" / "was sued by X"
+        elif preps[i] in _FROM and lex.demand.search(sent[max(0, g[0].start - 80):g[0].start].rsplit(" ", 2)[0] + " "):
+            role[i] = "defendant"  # "fordert 4 Milliarden Euro von der Bundesrepublik", "seeks damages from X"
+            if subject_role == "none":
+                subject_role = "plaintiff"
         elif lex.accuse.search(sent[max(0, g[0].start - 50):g[0].start]):
             role[i] = "defendant"
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
@@ -739,11 +748,14 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
     new = not primary.trigger.verb and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
     cands = art.candidates(s, e)
     plaintiffs, defendants = _roles(sent, s, cands, hits, primary, lex, language)
-    if not defendants:  # another trigger may carry the roles: "X, der im Y-Verfahren verurteilt wurde"
+    if not defendants or not plaintiffs:  # another trigger may carry the roles: "X, der im Y-Verfahren verurteilt wurde"
         for h in sorted((h for h in hits if h is not primary), key=lambda h: not h.trigger.verb):
             p, d = _roles(sent, s, cands, hits, h, lex, language)
-            if d:
+            if d and not defendants:
                 plaintiffs, defendants = p or plaintiffs, d
+                break
+            if p and not plaintiffs and _mention_keys(d) & _mention_keys(defendants):
+                plaintiffs = p  # the same defendant, and a plaintiff too: "beim Gericht einen Antrag gegen X"
                 break
     if not plaintiffs or not defendants:
         blocked = [(s + h.start, s + h.end) for h in hits]

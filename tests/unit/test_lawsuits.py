@@ -476,3 +476,32 @@ def test_a_german_participle_first_puts_the_accused_behind_the_verb():
                 {"Karl Fenz": "PER", "Max Fenz": "PER"})
     assert roles(law) == ([], ["Karl Fenz", "Max Fenz"])
     assert law.claim == "criminal"
+
+
+@pytest.mark.parametrize("text,language,names,expected,status", [
+    ("Der Energiekonzern Nordkraft hat Deutschland vor dem Schiedsgericht ICSID verklagt.", "de",
+     {"Nordkraft": "ORG", "Deutschland": "LOC", "ICSID": "ORG"}, (["Nordkraft"], ["Deutschland"]), "filed"),
+    ("Nordkraft fordert vor einem Schiedsgericht 4,7 Milliarden Euro von der Bundesrepublik Deutschland.", "de",
+     {"Nordkraft": "ORG", "Bundesrepublik Deutschland": "LOC"}, (["Nordkraft"], ["Bundesrepublik Deutschland"]), "filed"),
+    ("The energy firm Nordkraft has taken Germany to an international arbitration tribunal.", "en",
+     {"Nordkraft": "ORG", "Germany": "LOC"}, (["Nordkraft"], ["Germany"]), "filed"),
+    ("The Federal Trade Commission sued Quillo in federal court on Wednesday.", "en",
+     {"Federal Trade Commission": "ORG", "Quillo": "ORG"}, (["Federal Trade Commission"], ["Quillo"]), "filed"),
+    ("Die Wettbewerbsbehörde hat beim Kartellgericht einen Antrag auf eine Geldbuße gegen die Handelskette Merkur "
+     "gestellt.", "de", {"Wettbewerbsbehörde": "ORG", "Merkur": "ORG"}, (["Wettbewerbsbehörde"], ["Merkur"]), None),
+    ("A judge ordered Quillo to pay its drivers $100m.", "en", {"Quillo": "ORG"}, ([], ["Quillo"]), "ruled"),
+    ("Die Arbeiterkammer klagt die Bank Nordost wegen unzulässiger Klauseln.", "de",
+     {"Arbeiterkammer": "ORG", "Bank Nordost": "ORG"}, (["Arbeiterkammer"], ["Bank Nordost"]), "filed"),
+    ("Die Familie des Opfers hat den Hersteller Voltra auf Schadenersatz verklagt.", "de", {"Voltra": "ORG"},
+     (["Familie"], ["Voltra"]), "filed"),
+    ("Der Unternehmer Otto Brandl steht seit Dezember in Linz vor Gericht.", "de",
+     {"Otto Brandl": "PER", "Linz": "LOC"}, ([], ["Otto Brandl"]), "pending"),
+    ("Der Oberste Gerichtshof gab der Klage des Vereins Konsument gegen die Bank Nordost statt.", "de",
+     {"Oberste Gerichtshof": "ORG", "Konsument": "ORG", "Bank Nordost": "ORG"}, (["Konsument"], ["Bank Nordost"]), "ruled"),
+])
+def test_kinds_of_proceeding(text, language, names, expected, status):
+    """Arbitration, regulators in court, court orders, trials, rulings: roles and status."""
+    [law] = run(text, language, names)
+    assert roles(law) == expected
+    if status:
+        assert law.status == status
