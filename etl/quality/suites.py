@@ -4,7 +4,7 @@ Each suite audits one pandas frame, read from DuckDB by one SQL file in sql/audi
 (parameterised with ``$run_id``). Each check names a Great Expectations 1.x
 expectation class (``gx.expectations.<expectation>``), its arguments, a short
 human-readable description (used in failure messages, core.dq_results and the
-Data Docs) and whether a failure blocks publishing. ``Param("name")`` in the
+quality site) and whether a failure blocks publishing. ``Param("name")`` in the
 arguments or ``{name}`` in a description is filled from the audit's parameters
 (e.g. ``max_no_entity_share``). Row conditions use the pandas query syntax.
 
