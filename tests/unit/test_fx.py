@@ -98,3 +98,30 @@ def test_reference_date_prefers_metadata_then_text_then_run():
     assert reference_date(None, text, run) == (date(2024, 3, 12), FROM_TEXT)
     assert reference_date(None, "Kiel – Nordlicht", run) == (run, FROM_RUN)
     assert reference_date(None, "Kiel, 12. März 2031 – eine Prognose", run) == (run, FROM_RUN)  # future: not a dateline
+
+
+def test_amounts_view_says_which_rate_and_date_were_used(tmp_path):
+    """analytics.amounts: fx_date and fx_date_source as stored; rows stored without a source say where the date came from."""
+    from etl.warehouse.db import connect
+
+    con = connect(tmp_path / "w.duckdb")
+    now = datetime(2026, 11, 28, 2, tzinfo=timezone.utc)
+    for aid, published_at in (("dated", datetime(2024, 3, 12, 9, tzinfo=timezone.utc)), ("undated", None)):
+        con.execute("INSERT INTO core.articles (article_id, source_file, title, text, language, published_at, "
+                    "word_count, content_hash, run_id, ingested_at, published) "
+                    "VALUES (?, ?, 'T', 'T', 'de', ?, 1, ?, 'r', ?, true)", [aid, f"{aid}.txt", published_at, aid, now])
+    c = convert(12e6, "EUR", date(2024, 3, 12))
+    rows = [("a1", "dated", c.value_usd, c.rate, 2024, c.rate_date, FROM_METADATA),
+            ("a2", "undated", 1.3e7, 1.0832, 2026, None, None),  # extracted before fx_date existed
+            ("a3", "undated", None, None, None, None, None)]  # nothing converted
+    for amount_id, aid, usd, rate, year, fx_date, source in rows:
+        con.execute("INSERT INTO core.amounts (run_id, amount_id, article_id, mention_text, start_char, end_char, "
+                    "kind, value, unit, qualifier, category, currency_assumed, vague, value_usd, fx_rate, fx_year, "
+                    "fx_date, fx_date_source, extractor_version, published) "
+                    "VALUES ('r', ?, ?, 'x', 0, 1, 'money', 12e6, 'EUR', 'exact', 'other', false, false, ?, ?, ?, ?, ?, "
+                    "'v', true)", [amount_id, aid, usd, rate, year, fx_date, source])
+    got = con.execute("SELECT amount_id, round(value_usd), fx_rate, fx_date, fx_date_source FROM analytics.amounts "
+                      "ORDER BY amount_id").fetchall()
+    assert got == [("a1", 13099200.0, pytest.approx(1.0916), date(2024, 3, 12), "published_at"),
+                   ("a2", 13000000.0, 1.0832, None, "run_date"),
+                   ("a3", None, None, None, None)]
