@@ -20,12 +20,15 @@ for lang in ${LANGS:-de en}; do
     $PY -m training.scripts.vectors "$DATA/raw/$lang" "$OUT/vectors/$lang.floret" \
         --max-words "${VEC_WORDS[$lang]}" --epoch "${VEC_EPOCHS[$lang]}"
     $PY -m spacy init vectors "$lang" "$OUT/vectors/$lang.floret" "$OUT/vectors/${lang}_vectors" --mode floret
+    echo "== $lang: common lower-case words"
+    $PY -m training.scripts.common_words "$DATA/raw/$lang" "$OUT/common_words/$lang.txt"
     echo "== $lang: training corpus"
     $PY -m training.scripts.build_corpus "$lang" --data "$DATA" --out training/corpus
     echo "== $lang: training"
     $PY -m spacy train "training/configs/$lang.cfg" --code training/scripts/functions.py \
         --output "$OUT/$lang" --paths.vectors "$OUT/vectors/${lang}_vectors"
-    $PY -m training.scripts.package "$lang" "$OUT/$lang/model-best" "models/$lang" --version "$VERSION"
+    $PY -m training.scripts.package "$lang" "$OUT/$lang/model-best" "models/$lang" --version "$VERSION" \
+        --common-words "$OUT/common_words/$lang.txt"
 done
 echo "== scores of the shipped models"
 $PY -m etl.evaluation.ner --lang de "$DATA/ner/de/germeval2014/NER-de-dev.tsv"

@@ -20,7 +20,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "entities"
 
 # Adjectives that open German names: "Europäische", "Deutschen", "Rotes", "Vereinten".
 _ADJ_STEM = re.compile(
-    r"[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich|ig|al|ar|är|ell|iv|ant|ent|in|eint|igt|ert)"
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich|ig|al|är|ell|iv|eint|igt)"
 )
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
 # Short adjective stems the suffix test above cannot see.

@@ -88,6 +88,13 @@ def work_cues() -> frozenset[str]:
 
 
 @cache
+def common_words(lang: str) -> frozenset[str]:
+    """Words the language writes in lower case, shipped with the model (training/scripts/common_words.py)."""
+    path = _models_dir() / lang / "common_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
+@cache
 def misc_heads() -> frozenset[str]:
     """Last words that make a multi-word name an event or award: "Venice Film Festival"."""
     return frozenset(_word_list("misc_heads.txt"))
@@ -194,7 +201,11 @@ def _sentence_initial_common_word(text: str, m: _Mention, lower_words: set[str],
     before = text[max(0, m.start - 20) : m.start].rstrip(" \t\"'„“‘")
     if before and before[-1] not in ".!?:\n":
         return False
-    return surface.lower() in lower_words or (language == "en" and surface.endswith(("ing", "ly")))
+    if surface.lower() in lower_words or (language == "en" and surface.endswith(("ing", "ly"))):
+        return True
+    # a word the language writes in lower case ("Yet", "Law enforcement"), unless the article
+    # also capitalises it inside a sentence ("shares of Target")
+    return surface.lower() in common_words(language) and not re.search(rf"[\w,;] {re.escape(surface)}\b", text)
 
 
 def _spans(text: str, language: str) -> list[_Mention]:
@@ -264,7 +275,7 @@ def _domain_names(text: str, found: list[_Mention]) -> list[_Mention]:
     ]
 
 
-DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-ZÄÖÜ][\w.]+(?:[ /][A-ZÄÖÜ][\w.]+)?)[ \t]+[-–—][ \t]+(?=[A-ZÄÖÜ„\"])")
+DATELINE = re.compile(r"(?:^|(?<=[^\W\d][.!?]\s)|(?<=\n))([A-ZÄÖÜ][\w.]+(?:[ /][A-ZÄÖÜ][\w.]+)?)[ \t]+[-–—][ \t]+(?=[A-ZÄÖÜ„\"])")
 
 
 def _datelines(text: str, found: list[_Mention], language: str) -> list[_Mention]:
@@ -283,7 +294,7 @@ HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
 def _mark_honorific_before(text: str, m: _Mention) -> None:
     """"Mr Hargreaves" with only "Hargreaves" in the span: a person, kept even without a full name."""
     hit = HONORIFIC_BEFORE.search(text, max(0, m.start - 10), m.start)
-    if hit and hit.group(1) in honorifics() and " " not in text[m.start : m.end]:
+    if hit and hit.group(1) in honorifics() and " " not in text[m.start : m.end] and text[m.start : m.end] not in titles():
         m.label, m.sure, m.titled = "PER", True, True
 
 
@@ -360,6 +371,10 @@ def _split_titles(ent, offset: int, language: str) -> list[_Mention]:
     toks = list(ent)
     if len(toks) > 1 and toks[0].text in honorifics() and toks[1].text[:1].isupper() and normalise_name(ent.text) not in pattern_types(language):
         rest = toks[1:]  # "Mr Hargreaves", "Gen Alvarez": a person, whatever the model said
+        while len(rest) > 1 and (rest[0].text in titles() or rest[0].text[:1].islower()):
+            rest = rest[1:]  # "Mr Justice Eady" -> Eady
+        if len(rest) == 1 and rest[0].text in titles():
+            return []  # "Herr Bundeskanzler", "Mr President" name no one
         return [_Mention(rest[0].idx + offset, rest[-1].idx + len(rest[-1]) + offset, "PER", sure=True, titled=True)]
     title_at = [i for i, t in enumerate(toks) if t.text in titles() and i + 1 < len(toks)]
     if title_at and ent.label_ != "PER":
@@ -518,7 +533,7 @@ def _base_form(text: str, m: _Mention, known: set[str], language: str) -> str:
     if language != "de":
         return surface
     before = text[max(0, m.start - 12) : m.start]
-    folded = german_nominative(surface, before)
+    folded = german_nominative(surface, before) if m.label != "PER" else surface
     if folded != surface:
         return folded
     if surface.endswith("s") and len(surface) > 3 and surface[-2].isalpha():  # "iPhone 4s" is a version

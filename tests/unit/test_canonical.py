@@ -214,3 +214,15 @@ def test_dateline_place_is_an_entity_de():
 def test_version_letter_is_not_a_genitive_de():
     text = "Das iPhone 4 und das iPhone 4s bekamen das Update nicht."
     assert ("iPhone 4s", "MISC") in names(text, "de")
+
+
+def test_sentence_initial_common_word_is_not_a_name_en():
+    text = "Profits fell in the third quarter. Yet analysts at Barclays expect a recovery. Law enforcement agencies were not involved."
+    found = names(text, "en")
+    assert ("Barclays", "ORG") in found
+    assert not any(n in ("Yet", "Law") for n, _ in found)
+
+
+def test_sentence_initial_name_that_is_also_a_word_stays_en():
+    text = "Target said sales rose. Shares of Target gained 3% in New York."
+    assert any(n == "Target" for n, _ in names(text, "en"))

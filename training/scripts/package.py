@@ -10,6 +10,7 @@ import spacy
 SOURCES = {
     "de": [
         {"name": "GermEval 2014 NER (test part a)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
+        {"name": "CoNLL-2003 German (testa, testb)", "url": "https://www.clips.uantwerpen.be/conll2003/ner/", "license": "annotations for research; text of the ECI corpus (Frankfurter Rundschau 1992)"},
         {"name": "German LER (Legal Entity Recognition)", "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0"},
         {"name": "DFKI SmartData v1", "url": "https://github.com/DFKI-NLP/smartdata-corpus", "license": "CC BY 4.0"},
         {"name": "German EuroParl NER", "url": "https://github.com/LSX-UniWue/SuperGLEBer", "license": "not stated"},
@@ -33,6 +34,7 @@ def main() -> None:
     ap.add_argument("model", type=Path, help="trained pipeline, e.g. training/output/de/model-best")
     ap.add_argument("dest", type=Path, help="e.g. models/de")
     ap.add_argument("--version", required=True)
+    ap.add_argument("--common-words", type=Path, help="word list from common_words.py, shipped as common_words.txt")
     args = ap.parse_args()
     nlp = spacy.load(args.model)
     nlp.meta.update(
@@ -46,6 +48,8 @@ def main() -> None:
     if args.dest.exists():
         shutil.rmtree(args.dest)
     nlp.to_disk(args.dest)
+    if args.common_words:
+        shutil.copy(args.common_words, args.dest / "common_words.txt")
     print(f"{args.dest}: {nlp.meta['name']} {args.version}, labels {nlp.get_pipe('ner').labels}")
 
 
