@@ -251,16 +251,22 @@ class _Article:
             if kept and m.start_char < kept[-1].end_char:
                 continue
             kept.append(m)
+        self._courts: dict[tuple[str, str], bool] = {}
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
                          and m.mention_text.split()[0].lower() not in _ARTICLES
                          and (self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
         self.starts = [m.start_char for m in self.entities]
-        self._names: dict[tuple[str, ...], EntityMention] = {}  # words of each party-type name -> a mention
+        self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
+
+    @functools.cached_property
+    def _names(self) -> dict[tuple[str, ...], EntityMention]:
+        """The words of each party-type name (titles trimmed) -> its first mention."""
+        names: dict[tuple[str, ...], EntityMention] = {}
         for m in self.entities:
             if m.entity_type in _PARTY_TYPES and not self.is_court(m):
-                self._names.setdefault(tuple(self.trim(m.name).split()), m)
-        self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
+                names.setdefault(tuple(self.trim(m.name).split()), m)
+        return names
 
     def trim(self, name: str) -> str:
         """A name without leading titles and descriptors ("Judge", "Mr", "Rapper")."""
@@ -296,7 +302,12 @@ class _Article:
         return [m.end_char for m in self.orgs]
 
     def is_court(self, m: EntityMention) -> bool:
-        return bool(self.lex.court_entity.search(m.mention_text) or self.lex.court_entity.search(m.name))
+        key = (m.mention_text, m.name)
+        found = self._courts.get(key)
+        if found is None:
+            found = self._courts[key] = bool(self.lex.court_entity.search(m.mention_text)
+                                             or self.lex.court_entity.search(m.name))
+        return found
 
     def court_name(self, m: EntityMention) -> str | None:
         """The court's name, unless the mention is just "das Gericht" / "a court"."""
