@@ -268,6 +268,16 @@ class _Article:
                 names.setdefault(tuple(self.trim(m.name).split()), m)
         return names
 
+    @functools.cached_property
+    def _aliases(self) -> dict[tuple[str, ...], EntityMention]:
+        """"World Anti-Doping Agency (Wada)": the bracketed short form -> the full name's mention."""
+        out: dict[tuple[str, ...], EntityMention] = {}
+        for a, b in zip(self.entities, self.entities[1:]):
+            if self.text[a.end_char:b.start_char] == " (" and self.text[b.end_char:b.end_char + 1] == ")" \
+                    and a.entity_type in _PARTY_TYPES and len(b.name.split()) == 1:
+                out.setdefault(tuple(self.trim(b.name).split()), a)
+        return out
+
     def trim(self, name: str) -> str:
         """A name without leading titles and descriptors ("Judge", "Mr", "Rapper")."""
         words = _NAME_END.split(name, 1)[0].split()  # "Snoop Dogg - real name ...": the name ends at the dash
@@ -282,6 +292,8 @@ class _Article:
         same party (not one that begins with them: "Apple" is no "Apple Music"); the longest wins.
         """
         words = tuple(self.trim(name).split())
+        if words in self._aliases:
+            words = tuple(self.trim(self._aliases[words].name).split())
         best = self._names.get(words)
         n = len(words)
         if n and n <= 2:

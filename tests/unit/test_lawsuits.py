@@ -505,3 +505,9 @@ def test_kinds_of_proceeding(text, language, names, expected, status):
     assert roles(law) == expected
     if status:
         assert law.status == status
+
+
+def test_a_bracketed_short_form_is_the_full_name():
+    text = "The Nordic Football League (NFL) has a new chief. On Monday the NFL sued the broadcaster Zentra."
+    [law] = run(text, "en", {"Nordic Football League": "ORG", "NFL": "ORG", "Zentra": "ORG"})
+    assert roles(law) == (["Nordic Football League"], ["Zentra"])
