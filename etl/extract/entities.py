@@ -464,6 +464,8 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
     start, label = _cut_description(text, start, end, m.label, language)
+    if language == "en":
+        start = _after_lowercase_word(text, start, end)
     surface = text[start:end]
     if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface) or is_case_number(surface):
         return None
@@ -474,6 +476,18 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     if language == "de" and m.label == "PER" and " " not in surface and GERMAN_DETERMINER_BEFORE.search(text, max(0, start - 12), start):
         return None  # "das Kreditinstitut": German puts no article before a person's name
     return _type_by_name_words(text, _Mention(start, end, label, sure=label != m.label, titled=m.titled), language)
+
+
+NAME_INNER_WORDS = frozenset("of the and for on at in de du da van von der den la le y & upon under".split())
+
+
+def _after_lowercase_word(text: str, start: int, end: int) -> int:
+    """English names hold no lower-case words but "of", "and", "de" ...: "Chapter 11 filing OptInRealBig" -> "OptInRealBig"."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = max((i for i, w in enumerate(words) if w.group()[:1].islower() and w.group() not in NAME_INNER_WORDS), default=None)
+    if cut is None or cut + 1 >= len(words) or not words[cut + 1].group()[:1].isupper():
+        return start
+    return start + words[cut + 1].start()
 
 
 def _is_demonym(text: str, start: int, end: int, surface: str) -> bool:

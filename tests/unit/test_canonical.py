@@ -226,3 +226,14 @@ def test_sentence_initial_common_word_is_not_a_name_en():
 def test_sentence_initial_name_that_is_also_a_word_stays_en():
     text = "Target said sales rose. Shares of Target gained 3% in New York."
     assert any(n == "Target" for n, _ in names(text, "en"))
+
+
+def test_lowercase_word_inside_an_english_span_cuts_it():
+    from etl.extract.entities import _after_lowercase_word
+
+    text = "after its Chapter 11 filing OptInRealBig said"
+    start = text.index("Chapter")
+    end = text.index(" said")
+    assert text[_after_lowercase_word(text, start, end) : end] == "OptInRealBig"
+    kept = "the Bank of England said"
+    assert _after_lowercase_word(kept, 4, kept.index(" said")) == 4
