@@ -18,6 +18,7 @@ def publish_run(con: duckdb.DuckDBPyConnection, run_id: str, kind: str, input_di
     p = {"run_id": run_id}
     with transaction(con):
         drop_unowned(con, run_id, kind)  # a backfilled article retracted or replaced since the backfill planned
+        _skip_superseded(con, run_id)
         _plan_retractions(con, run_id, kind, input_dir)
         refresh_entity_stats(con, run_id)  # first: it reads the published state this publish replaces
         # Extractions this run redoes (backfill) replace the published ones of the same articles.
@@ -30,7 +31,8 @@ def publish_run(con: duckdb.DuckDBPyConnection, run_id: str, kind: str, input_di
             SELECT f.article_id FROM core.files f
             JOIN core.ingest_log l ON l.source_file = f.source_file AND l.run_id = $run_id
             WHERE l.status IN ('loaded', 'duplicate') AND f.article_id IS NOT NULL
-              AND f.article_id IS DISTINCT FROM l.article_id""", p)
+              AND f.article_id IS DISTINCT FROM l.article_id
+              AND f.source_file NOT IN (SELECT source_file FROM newer_files)""", p)
         con.execute("DELETE FROM core.files WHERE source_file IN (SELECT source_file FROM gone_files)")
         # A file is recorded only with an article that is live: a duplicate of an article another
         # run has staged but not published stays unrecorded, so a later run reads it again.
@@ -38,6 +40,7 @@ def publish_run(con: duckdb.DuckDBPyConnection, run_id: str, kind: str, input_di
             INSERT OR REPLACE INTO core.files (source_file, content_hash, article_id, status, run_id)
             SELECT source_file, content_hash, article_id, status, run_id FROM core.ingest_log
             WHERE run_id = $run_id AND status IN ('loaded', 'duplicate', 'quarantined') AND content_hash IS NOT NULL
+              AND source_file NOT IN (SELECT source_file FROM newer_files)
               AND (article_id IS NULL OR article_id IN (
                    SELECT article_id FROM core.articles WHERE run_id = $run_id OR published))""", p)
         con.execute("""
@@ -57,9 +60,32 @@ def publish_run(con: duckdb.DuckDBPyConnection, run_id: str, kind: str, input_di
         for table in DATA_TABLES:
             con.execute(f"UPDATE {table} SET published = true WHERE run_id = $run_id AND NOT published", p)
         runs.mark_published(con, run_id, retracted)
-        for temp in ("gone_files", "retracted", "redone", "replaced", "orphaned"):
+        for temp in ("newer_files", "gone_files", "retracted", "redone", "replaced", "orphaned"):
             con.execute(f"DROP TABLE IF EXISTS {temp}")
     return {"articles_removed": removed, "articles_retracted": retracted}
+
+
+def _skip_superseded(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """TEMP newer_files: files a run that started after this one has recorded; that run read them
+    later, so its record stands. This run's articles that only such files held are not published."""
+    p = {"run_id": run_id}
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE newer_files AS
+        SELECT f.source_file FROM core.files f JOIN core.runs r ON r.run_id = f.run_id
+        WHERE r.started_at > (SELECT started_at FROM core.runs WHERE run_id = $run_id)""", p)
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE superseded AS
+        SELECT article_id FROM core.articles WHERE run_id = $run_id AND NOT published
+        EXCEPT
+        SELECT article_id FROM core.ingest_log
+        WHERE run_id = $run_id AND status = 'loaded' AND source_file NOT IN (SELECT source_file FROM newer_files)""", p)
+    con.execute("""DELETE FROM core.lawsuit_parties WHERE run_id = $run_id AND NOT published AND lawsuit_id IN (
+                       SELECT lawsuit_id FROM core.lawsuits
+                       WHERE run_id = $run_id AND article_id IN (SELECT article_id FROM superseded))""", p)
+    for table in (*BY_ARTICLE, "core.articles"):
+        con.execute(f"DELETE FROM {table} WHERE run_id = $run_id AND NOT published "
+                    "AND article_id IN (SELECT article_id FROM superseded)", p)
+    con.execute("DROP TABLE superseded")
 
 
 def _plan_retractions(con: duckdb.DuckDBPyConnection, run_id: str, kind: str, input_dir: str | None) -> None:
@@ -70,12 +96,13 @@ def _plan_retractions(con: duckdb.DuckDBPyConnection, run_id: str, kind: str, in
         CREATE OR REPLACE TEMP TABLE gone_files AS
         SELECT f.source_file, f.article_id, 'file quarantined (' || l.reason || ')' AS reason
         FROM core.files f JOIN core.ingest_log l ON l.source_file = f.source_file AND l.run_id = $run_id
-        WHERE l.status = 'quarantined'
+        WHERE l.status = 'quarantined' AND f.source_file NOT IN (SELECT source_file FROM newer_files)
         UNION ALL
         SELECT f.source_file, f.article_id, 'file deleted'
         FROM core.files f JOIN core.runs r ON r.run_id = f.run_id
         WHERE $kind = 'ingest' AND r.input_dir = $input_dir
-          AND f.source_file NOT IN (SELECT source_file FROM core.ingest_log WHERE run_id = $run_id)""", p)
+          AND f.source_file NOT IN (SELECT source_file FROM core.ingest_log WHERE run_id = $run_id)
+          AND f.source_file NOT IN (SELECT source_file FROM newer_files)""", p)
     con.execute("""
         CREATE OR REPLACE TEMP TABLE retracted AS
         SELECT g.article_id, min(g.source_file) AS source_file, min(g.reason) AS reason
