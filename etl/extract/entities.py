@@ -566,6 +566,8 @@ def _saxon_genitive(text: str, m: _Mention, before: str) -> bool:
     surface = text[m.start : m.end]
     if m.label not in ("PER", "ORG", "LOC") or NO_GENITIVE_S.search(surface[:-1]) or surface.isupper():
         return False
+    if surface[-2] in "aeiouy" or normalise_name(surface) in pattern_types("de"):
+        return False  # "Thomas", "Paris", "Mercedes": the s is the name's own; "Siemens" is a known name
     if re.search(r"(?:der|die|das|den|dem|des|ein|eine|einem|einen|eines|einer)\s+$", before, re.IGNORECASE):
         return False
     return bool(SAXON_NEXT.match(text, m.end))

@@ -237,3 +237,15 @@ def test_lowercase_word_inside_an_english_span_cuts_it():
     assert text[_after_lowercase_word(text, start, end) : end] == "OptInRealBig"
     kept = "the Bank of England said"
     assert _after_lowercase_word(kept, 4, kept.index(" said")) == 4
+
+
+@pytest.mark.parametrize(("before", "name", "expected"), [
+    ("laut", "Schröders", "Schröder"), ("", "Merkels", "Merkel"), ("in", "Paris", "Paris"),
+    ("Trainer", "Thomas", "Thomas"), ("Gouverneur von", "Texas", "Texas"),
+])
+def test_saxon_genitive_rule_keeps_names_ending_in_s(before, name, expected):
+    from etl.extract.entities import _base_form, _Mention
+
+    text = f"{before} {name} Rede"
+    start = len(before) + 1
+    assert _base_form(text, _Mention(start, start + len(name), "PER"), set(), "de") == expected
