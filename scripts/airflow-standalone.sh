@@ -35,6 +35,11 @@ if [[ -x "$venv_bin/airflow" ]]; then
   export PATH="$venv_bin:$PATH"
 fi
 
+# The pool of one slot every warehouse task runs in (etl/orchestration.py POOL): the nightly and the
+# backfill DAG take turns at DuckDB's single writer. Tasks of a missing pool are never scheduled.
+airflow db migrate >/dev/null
+airflow pools set article_warehouse 1 "DuckDB has one writer: the warehouse tasks of every DAG take turns" >/dev/null
+
 echo "airflow standalone on http://127.0.0.1:$port: parallelism $AIRFLOW__CORE__PARALLELISM on $cores core(s); Ctrl-C stops it"
 # setsid: a process group of its own, so stopping it reaches every process it spawned (scheduler,
 # API server, DAG processor, triggerer, executor workers and their task processes).

@@ -83,6 +83,19 @@ def test_backfill_dag_is_manual_with_only_outdated_param(dagbag):
     assert dag.params["only_outdated"] is True
 
 
+@pytest.mark.parametrize("dag_id", ["article_warehouse", "article_backfill"])
+def test_every_task_that_opens_the_warehouse_takes_the_one_slot_pool(dagbag, dag_id):
+    """The nightly and the backfill DAG take turns at DuckDB's one writer; extraction needs no slot."""
+    pools = {t.task_id: t.pool for t in dagbag.dags[dag_id].tasks}
+    planner = "ingest" if dag_id == "article_warehouse" else "plan_backfill"
+    assert {t for t, pool in pools.items() if pool == "article_warehouse"} == {
+        planner, "load", "audit", "publish", "report"}
+    assert pools["extract"] == "default_pool"
+    # the pool exists wherever the DAGs run: created by the standalone script and the compose init
+    for path in ("scripts/airflow-standalone.sh", "docker-compose.yml"):
+        assert 'airflow pools set article_warehouse 1 "' in (REPO / path).read_text(), path
+
+
 def test_parsing_the_dags_does_no_work(tmp_path):
     """No heavy import, no Airflow database and no warehouse: the DAG processor parses these files often."""
     env = {**airflow_env(tmp_path / "airflow"), **etl_env(tmp_path)}
