@@ -591,6 +591,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
             return None
         if language == "de" and low in ("der", "des") and toks[i + 1][0].isupper():
             return "gen"  # "eine Irreführung der Verbraucher": an attribute, not the subject
+        if language == "en" and low in _ARTICLES and toks[i + 1].lower() not in lex.prepositions:
+            return None  # an English phrase starts at its article: "On Monday the NFL sued"
         if tok in "()" or low in _ARTICLES or tok[0].isdigit():
             continue
         if low in lex.prepositions:

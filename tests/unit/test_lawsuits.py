@@ -511,3 +511,20 @@ def test_a_bracketed_short_form_is_the_full_name():
     text = "The Nordic Football League (NFL) has a new chief. On Monday the NFL sued the broadcaster Zentra."
     [law] = run(text, "en", {"Nordic Football League": "ORG", "NFL": "ORG", "Zentra": "ORG"})
     assert roles(law) == (["Nordic Football League"], ["Zentra"])
+
+
+def test_word_lists_hold_only_strings():
+    """YAML reads unquoted On/Off/No as booleans: every word list must stay a list of words."""
+    import yaml
+
+    data_dir = Path(__file__).resolve().parents[2] / "etl" / "extract" / "data"
+    for path in [*(data_dir / "lawsuits").glob("*.yaml"), data_dir / "sentences.yaml"]:
+        def walk(node, where):
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    walk(value, f"{where}.{key}")
+            elif isinstance(node, list):
+                assert all(isinstance(x, (str, dict, list)) for x in node), f"{path.name}{where}: {node}"
+                for x in node:
+                    walk(x, where)
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), "")
