@@ -45,6 +45,7 @@ _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
+_NEW_KINDS = frozenset(("suit", "charge", "dispute", "trial"))  # "an injunction", "an appeal" belong to a case
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -770,7 +771,7 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
     primary = next((h for h in hits if h.trigger.strong), hits[0])
     nouns = [h for h in hits if not h.trigger.verb]
     anaphoric = any(lex.anaphoric.search(sent[max(0, h.start - 40):h.start]) for h in nouns)
-    new = not primary.trigger.verb and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
+    new = not primary.trigger.verb and primary.trigger.kind in _NEW_KINDS and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
     cands = art.candidates(s, e)
     plaintiffs, defendants = _roles(sent, s, cands, hits, primary, lex, language)
     if not defendants or not plaintiffs:  # another trigger may carry the roles: "X, der im Y-Verfahren verurteilt wurde"

@@ -528,3 +528,10 @@ def test_word_lists_hold_only_strings():
                 for x in node:
                     walk(x, where)
         walk(yaml.safe_load(path.read_text(encoding="utf-8")), "")
+
+
+def test_an_injunction_sought_in_a_case_is_no_new_case():
+    text = ("Zentra sued Bluefin over a patent last week. Zentra is also seeking an injunction to stop Bluefin's "
+            "sales, a spokeswoman said.")
+    [law] = run(text, "en", {"Zentra": "ORG", "Bluefin": "ORG"})
+    assert roles(law) == (["Zentra"], ["Bluefin"])
