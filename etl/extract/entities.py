@@ -95,6 +95,12 @@ def common_words(lang: str) -> frozenset[str]:
 
 
 @cache
+def compound_tails() -> tuple[str, ...]:
+    """German nouns that make a compound out of a name after a hyphen ("Zelda-Schöpfer", "Tesla-Aktie")."""
+    return tuple(w.lower() for w in _word_list("compound_tails.txt"))
+
+
+@cache
 def misc_heads() -> frozenset[str]:
     """Last words that make a multi-word name an event or award: "Venice Film Festival"."""
     return frozenset(_word_list("misc_heads.txt"))
@@ -431,6 +437,9 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
         hit = None if normalise_name(surface) in known else COMPOUND_HYPHEN.search(surface)
         head = surface[: hit.start()] if hit else ""
         label = known.get(normalise_name(head)) or alone.get(normalise_name(head)) if head else None
+        tail = surface[hit.end() :] if hit else ""
+        if not label and language == "de" and head and " " not in tail and tail.lower().endswith(compound_tails()):
+            label = m.label  # "Zelda-Schöpfer": the name before a role or thing word
         if not label:
             out.append(m)
             continue
@@ -699,7 +708,7 @@ def extract_entities(text: str, language: str) -> list[EntityMention]:
     """All entity mentions of one article, each with its article-level canonical name."""
     if language not in ("de", "en") or not text.strip():
         return []
-    mentions = _cut_compounds(text, _spans(text, language), language)
+    mentions = [m if m.sure else _type_by_name_words(text, m, language) for m in _cut_compounds(text, _spans(text, language), language)]
     _resolve(text, mentions, language)
     _vote_types(mentions, language)
     mentions = _propagate(text, _drop_lone_surnames(mentions), language)

@@ -249,3 +249,14 @@ def test_saxon_genitive_rule_keeps_names_ending_in_s(before, name, expected):
     text = f"{before} {name} Rede"
     start = len(before) + 1
     assert _base_form(text, _Mention(start, start + len(name), "PER"), set(), "de") == expected
+
+
+def test_name_before_a_role_word_in_a_compound_de():
+    found = names("Der Verlag trennt sich von Zelda-Schöpfer Hideo Tanabe, wie am Montag bekannt wurde.", "de")
+    assert ("Hideo Tanabe", "PER") in found  # a given name types the person, whatever the model said
+    assert not any(n.endswith("Schöpfer") for n, _ in found)
+
+
+def test_compound_place_names_stay_whole_de():
+    found = names("In Baden-Württemberg eröffnete Mercedes-Benz ein neues Werk.", "de")
+    assert ("Baden-Württemberg", "LOC") in found
