@@ -105,6 +105,8 @@ class _Lexicon:
     against: frozenset
     agent: re.Pattern
     accuse: re.Pattern
+    counsel: re.Pattern
+    counsel_word: re.Pattern
     demand: re.Pattern
     titles: frozenset
     title_words: frozenset
@@ -208,6 +210,8 @@ def _lexicon(language: str) -> _Lexicon:
         against=frozenset(parties["against"][language]),
         agent=re.compile(parties["agent"][language]),
         accuse=re.compile(parties["accuse"][language]),
+        counsel=re.compile(r"(?:%s),?\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?\Z" % parties["counsel"][language]),
+        counsel_word=re.compile(parties["counsel"][language]),
         demand=re.compile(parties["demand"][language]),
         titles=frozenset(parties["titles"][language]),
         title_words=frozenset(w.lower() for w in parties["titles"][language]),
@@ -365,6 +369,9 @@ class _Article:
             if self.language == "en" and m.entity_type == "LOC" and re.match(r" [a-z]", text[m.end_char:m.end_char + 2]):
                 continue  # "Texas attorney general", "an Ohio court": a place qualifying a noun
             ents.append(m)
+        # "Österreich-Anwalt Peter Zöchbauer", "her lawyer, Perry Wander": counsel speaks for a party, is none
+        ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40),
+                                                                                       m.start_char))]
         # "Zentro boss Paul Ames": the organisation qualifies the person
         ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (
             nxt and nxt.entity_type == "PER" and lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]))]
@@ -435,8 +442,9 @@ class _Article:
             if (self.language == "de" and len(toks) >= 3 and not lex.name_parts.fullmatch(toks[0][2])
                     and re.search(r"\b[a-zäöüß]+(?:en|er|es|em|e)\s+$", self.text[max(s, toks[0][0] - 30):toks[0][0]])):
                 toks.pop(0)  # "des bayerischen Landwirts Josef Huber": the noun before the name
-            if not toks:
-                continue
+            if not toks or lex.counsel_word.fullmatch(toks[0][2]) or lex.counsel.search(
+                    self.text, max(s, toks[0][0] - 40), toks[0][0]):
+                continue  # counsel is no party
             a, b = toks[0][0], toks[-1][1]
             name = re.sub(r"(?:['’]s|\.)$", "", self.text[a:b])
             b = a + len(name)

@@ -535,3 +535,12 @@ def test_an_injunction_sought_in_a_case_is_no_new_case():
             "sales, a spokeswoman said.")
     [law] = run(text, "en", {"Zentra": "ORG", "Bluefin": "ORG"})
     assert roles(law) == (["Zentra"], ["Bluefin"])
+
+
+@pytest.mark.parametrize("text,language,names", [
+    ("Nordwerk-Anwalt Peter Zeller kündigte volle Berufung an.", "de", {"Peter Zeller": "PER"}),
+    ("Die Anwältin Maria Roth legte gegen das Urteil Berufung ein.", "de", {}),
+    ("Her lawyer, Perry Wander, said the appeal would be lodged in May.", "en", {"Perry Wander": "PER"}),
+])
+def test_counsel_is_no_party(text, language, names):
+    assert run(text, language, names) == []
