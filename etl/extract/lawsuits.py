@@ -46,6 +46,8 @@ _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
 _NEW_KINDS = frozenset(("suit", "charge", "dispute", "trial"))  # "an injunction", "an appeal" belong to a case
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,5}")
+_MINOR = frozenset("and of the for on & und für der die des von".split())
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -274,6 +276,20 @@ class _Article:
         return names
 
     @functools.cached_property
+    def _acronyms(self) -> dict[str, EntityMention]:
+        """Initials of the article's multi-word organisation names, whole and without a leading
+        country ("USADA", "SEC" for "US Securities and Exchange Commission")."""
+        out: dict[str, EntityMention] = {}
+        for ws, m in self._names.items():
+            if m.entity_type != "ORG" or len(ws) < 2:
+                continue
+            initials = "".join(w[0].upper() for w in re.split(r"[\s-]+", " ".join(ws)) if w and w.lower() not in _MINOR)
+            for k in (initials, initials[1:], initials[2:]):
+                if len(k) >= 3:
+                    out.setdefault(k, m)
+        return out
+
+    @functools.cached_property
     def _aliases(self) -> dict[tuple[str, ...], EntityMention]:
         """"World Anti-Doping Agency (Wada)": the bracketed short form -> the full name's mention."""
         out: dict[tuple[str, ...], EntityMention] = {}
@@ -301,6 +317,8 @@ class _Article:
             words = tuple(self.trim(self._aliases[words].name).split())
         best = self._names.get(words)
         n = len(words)
+        if n == 1 and _ACRONYM.fullmatch(words[0]):
+            best = self._acronyms.get(words[0].upper(), best)  # "SEC": "US Securities and Exchange Commission"
         if n and n <= 2:
             for ws, m in self._names.items():
                 if len(ws) > n and ws[-n:] == words and entity_type in (None, m.entity_type) \
@@ -836,9 +854,14 @@ class _Case:
             ("plaintiff", m.plaintiffs, self.plaintiffs, self.defendants),
             ("defendant", m.defendants, self.defendants, self.plaintiffs),
         ):
+            if any(not c.generic for c in cs):  # a name beats the generic words for the same side
+                for k in [k for k, c in own.items() if c.generic]:
+                    del own[k]
             for c in cs:
                 k = _key(c.name)
                 if not k or k in own or k in other:
+                    continue
+                if c.generic and any(not x.generic for x in own.values()):
                     continue
                 if c.generic and any(x.generic and _head(x.name) == _head(c.name) for x in [*own.values(), *other.values()]):
                     continue

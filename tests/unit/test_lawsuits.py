@@ -544,3 +544,16 @@ def test_an_injunction_sought_in_a_case_is_no_new_case():
 ])
 def test_counsel_is_no_party(text, language, names):
     assert run(text, language, names) == []
+
+
+def test_an_acronym_names_the_organisation_spelled_out_before():
+    text = ("The US Maritime Safety Commission opened talks with shippers. Later the MSC sued Bluefin in Texas.")
+    [law] = run(text, "en", {"US Maritime Safety Commission": "ORG", "MSC": "ORG", "Bluefin": "ORG", "Texas": "LOC"})
+    assert roles(law) == (["US Maritime Safety Commission"], ["Bluefin"])
+
+
+def test_a_name_beats_the_generic_words_for_the_same_party():
+    text = ("A user of the Zentra music service is suing the firm. Californian Tom Slade filed the suit against "
+            "Zentra in San Jose.")
+    [law] = run(text, "en", {"Zentra": "ORG", "Tom Slade": "PER", "San Jose": "LOC"})
+    assert roles(law) == (["Tom Slade"], ["Zentra"])
