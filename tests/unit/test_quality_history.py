@@ -112,6 +112,17 @@ def test_a_quarantine_surge_is_flagged(warehouse, tmp_path):
     assert rows == 10  # a sample of the quarantined files
 
 
+def test_cookie_banners_loaded_as_articles_are_flagged(warehouse, tmp_path):
+    """The usual volume and mix, but every page is a 15-word banner: the words-per-article rate warns."""
+    craft_run(warehouse, "short", 5, de=40, en=20, words=15)
+    result = _audit(warehouse, tmp_path, "short")
+    flagged = [w for w in result.warnings if w.startswith("history")]
+    assert len(flagged) == 1 and "[rates] words_per_article" in flagged[0] and "observed 15" in flagged[0]
+    rows = warehouse.execute("SELECT count(*) FROM core.dq_samples WHERE run_id = 'short' AND suite = 'history' "
+                             "AND check_name LIKE 'words_per_article|%'").fetchone()[0]
+    assert rows == 10  # a sample of the shortest articles
+
+
 def test_too_little_history_means_no_history_checks(tmp_path):
     con = connect(tmp_path / "w.duckdb")
     record(con, craft_run(con, "first", 0, de=10, en=10))
