@@ -36,7 +36,7 @@ _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"
 _QUANTIFIERS = frozenset(
     "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
 )
-_AUX_AFTER = re.compile(r"\s+(?:werden|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
+_AUX_AFTER = re.compile(r"\s+(?:werden|wurde|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
@@ -48,6 +48,7 @@ _FROM = frozenset(("von", "vom", "from"))
 _NEW_KINDS = frozenset(("suit", "charge", "dispute", "trial"))  # "an injunction", "an appeal" belong to a case
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,5}")
 _MINOR = frozenset("and of the for on & und für der die des von".split())
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -735,7 +736,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
     subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
     after = [i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None
-             and len(sent[primary.end:groups[i][0].start].split()) <= 4]  # the object follows closely
+             and len(sent[primary.end:groups[i][0].start].split()) <= 4  # the object follows closely,
+             and not _CLAUSE_MARK.search(sent, primary.end, groups[i][0].start)]  # in the same clause
     opener = sent[c0:primary.start].split()[:1]
     first = opener[0].lower() if opener else ""
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
@@ -854,8 +856,8 @@ class _Case:
             ("plaintiff", m.plaintiffs, self.plaintiffs, self.defendants),
             ("defendant", m.defendants, self.defendants, self.plaintiffs),
         ):
-            if any(not c.generic for c in cs):  # a name beats the generic words for the same side
-                for k in [k for k, c in own.items() if c.generic]:
+            if any(not c.generic and (k := _key(c.name)) and k not in own and k not in other for c in cs):
+                for k in [k for k, c in own.items() if c.generic]:  # a name beats generic words on its side
                     del own[k]
             for c in cs:
                 k = _key(c.name)
