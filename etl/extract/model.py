@@ -32,9 +32,19 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
+# Legal forms at the end of a company name: "Volkswagen AG" and "Volkswagen" are one company.
+LEGAL_FORM = re.compile(r"(?:\s+(?:ag|se|gmbh|kg|kgaa|ohg|ug|inc|corp|corporation|co|ltd|llc|llp|plc|sa|nv|bv))+$")
+
+
+def name_key(name: str) -> str:
+    """The normalised name without a trailing legal form: what makes two spellings one entity."""
+    norm = normalise_name(name)
+    return LEGAL_FORM.sub("", norm) or norm
+
+
 def entity_id(entity_type: str, name: str) -> str:
-    """Stable across articles and runs: the same type and normalised name give the same id."""
-    key = f"{entity_type}:{normalise_name(name)}"
+    """Stable across articles and runs: the same type and name key give the same id."""
+    key = f"{entity_type}:{name_key(name)}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

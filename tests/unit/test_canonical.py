@@ -260,3 +260,10 @@ def test_name_before_a_role_word_in_a_compound_de():
 def test_compound_place_names_stay_whole_de():
     found = names("In Baden-Württemberg eröffnete Mercedes-Benz ein neues Werk.", "de")
     assert ("Baden-Württemberg", "LOC") in found
+
+
+def test_legal_form_does_not_split_a_company_id():
+    assert entity_id("ORG", "Volkswagen AG") == entity_id("ORG", "Volkswagen") == entity_id("ORG", "VOLKSWAGEN")
+    assert entity_id("ORG", "Harlow & Finch Ltd.") == entity_id("ORG", "Harlow & Finch")
+    assert entity_id("ORG", "Volkswagen") != entity_id("LOC", "Volkswagen")
+    assert entity_id("ORG", "AG") == entity_id("ORG", "ag")  # a name that is only a legal form stays itself
