@@ -154,11 +154,8 @@ def cmd_run(args) -> int:
     console = _console()
     _sigterm_ends_the_run()
     live = not args.no_progress and sys.stderr.isatty()
-    if not live:  # plain log lines (Airflow logs, cron mails) instead of a progress bar
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-        logging.getLogger("etl.pipeline").addHandler(handler)
-        logging.getLogger("etl.pipeline").setLevel(logging.INFO)
+    if not live:  # plain log lines with the stage names (Airflow logs, cron mails) instead of a progress bar
+        _log_to_stderr(logging.getLogger("etl.pipeline"))
     try:
         result = pipeline.run(settings=args.settings, backfill=args.backfill,
                               only_outdated=not getattr(args, "all", False), progress=live)
@@ -172,6 +169,18 @@ def cmd_run(args) -> int:
         return 1
     _print_run_summary(console, result)
     return 0
+
+
+def _log_to_stderr(logger: logging.Logger) -> None:
+    logger.setLevel(logging.INFO)
+    for handler in logger.handlers:
+        if getattr(handler, "etl_cli", False):
+            handler.setStream(sys.stderr)  # the current stderr (tests swap it)
+            return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.etl_cli = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    logger.addHandler(handler)
 
 
 def _sigterm_ends_the_run() -> None:

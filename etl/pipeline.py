@@ -384,7 +384,7 @@ class _Stages:
             columns = [SpinnerColumn(), TextColumn("{task.description:<8}"), TimeElapsedColumn()]
             if total:
                 columns[2:2] = [BarColumn(), MofNCompleteColumn(), TextColumn("articles, ETA"), TimeRemainingColumn()]
-            self._bar = Progress(*columns, transient=True)
+            self._bar = Progress(*columns, transient=False)  # each finished stage stays on screen
             self._task = self._bar.add_task(name, total=total)
             self._bar.start()
         else:

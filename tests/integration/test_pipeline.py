@@ -155,8 +155,12 @@ def test_backfill_reextracts_without_reingesting(env):
 
 def test_cli_run_status_sql(env, capsys):
     assert etl(["run", "--input", str(env), "--no-progress"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "published" in out and "Report:" in out
+    # not a terminal: plain log lines naming each stage, in order
+    stages = [line.split()[2].rstrip(":") for line in err.splitlines() if line.endswith(" s")]
+    assert stages == ["ingest", "extract", "load", "audit", "publish", "report"]
+    assert "extract: started (6 articles)" in err
     assert etl(["run", "--input", str(env), "--no-progress"]) == 0
     assert "No new articles." in capsys.readouterr().out
     assert etl(["status"]) == 0

@@ -340,3 +340,34 @@ def test_analysts_can_read_while_a_run_extracts(s, inbox, tmp_path, monkeypatch)
     pipeline.run(inbox, settings=s, progress=False)
     assert reads == [(0, '{"n": 5}', "")]
     assert query(s, "SELECT count(*) FROM analytics.articles") == [(6,)]
+
+
+def test_a_reader_holding_the_file_makes_a_run_wait_once_not_twice(s, inbox, monkeypatch):
+    from dataclasses import replace
+
+    from etl.warehouse import db
+
+    db.connect(s.warehouse, config=s).close()
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, time; "
+                               f"c = duckdb.connect({str(s.warehouse)!r}, read_only=True); print('ok', flush=True); "
+                               "time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    waits = []
+    real_connect = db.connect
+
+    def connect(path, read_only=False, wait_seconds=None, config=None):
+        waits.append(wait_seconds if wait_seconds is not None
+                     else config.read_wait_seconds if read_only else config.lock_wait_seconds)
+        return real_connect(path, read_only=read_only, wait_seconds=wait_seconds, config=config)
+
+    try:
+        assert reader.stdout.readline().strip() == "ok"
+        monkeypatch.setattr(db, "connect", connect)
+        with pytest.raises(db.WarehouseBusy, match="in use by another process"):
+            pipeline.run(inbox, settings=replace(s, lock_wait_seconds=1), progress=False)
+        assert [w for w in waits if w > 0] == [1]  # the failure is not recorded by waiting a second time
+    finally:
+        reader.kill()
+        reader.wait()
+    result = pipeline.run(inbox, settings=s, progress=False)  # takes over the lease the busy run left
+    assert result["new_articles"] == 6
+    assert query(s, "SELECT run_id, status FROM core.runs") == [(result["run_id"], "published")]
