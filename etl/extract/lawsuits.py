@@ -847,6 +847,13 @@ class _Case:
         d = self.plaintiffs if role == "plaintiff" else self.defendants
         return set(d) | {_head(c.name) for c in d.values() if c.generic}
 
+    def absorb(self, other: "_Case") -> None:
+        """Take over the sentences of another record of the same proceeding."""
+        self.sentences = sorted(set(self.sentences) | set(other.sentences))
+        self.kinds |= other.kinds
+        self.courts.extend(c for c in other.courts if c not in self.courts)
+        self.last = max(self.last, other.last)
+
     def add(self, m: _Mention) -> None:
         self.sentences.append(m.idx)
         self.kinds.add(m.kind)
@@ -935,6 +942,12 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int) -> list[_Cas
         else:
             cases.append(_open(m))
         pending = None
+    # a case that names only its plaintiff is the plaintiff's case named elsewhere with a defendant
+    for c in [c for c in cases if c.plaintiffs and not c.defendants]:
+        target = next((d for d in cases if d is not c and d.defendants and c.keys("plaintiff") & d.keys("plaintiff")), None)
+        if target is not None:
+            target.absorb(c)
+            cases.remove(c)
     return cases
 
 

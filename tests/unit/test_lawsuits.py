@@ -570,3 +570,10 @@ def test_relative_clauses_and_clause_breaks(text, language, names, expected):
         assert all("Zentra" not in roles(law)[1] for law in laws)
     else:
         assert [roles(law) for law in laws] == [expected]
+
+
+def test_a_plaintiff_only_mention_joins_the_plaintiffs_case():
+    text = ("Tom Slade sued the Zentra group over unpaid royalties in 2002. Prices rose. Shares fell. "
+            "Slade took legal action after years of talks, his family said.")
+    [law] = run(text, "en", {"Tom Slade": "PER", "Slade": "PER", "Zentra": "ORG"})
+    assert roles(law) == (["Tom Slade"], ["Zentra"])
