@@ -82,38 +82,6 @@ def convert(value: float | None, unit: str | None, on: date | datetime) -> Conve
     return None
 
 
-@cache
-def yearly_rate(unit: str, year: int) -> float | None:
-    """Mean of the year's daily USD-per-unit fixings (the year so far for the current one)."""
-    rates = [r for d in range(366) if (day := date(year, 1, 1) + timedelta(days=d)).year == year
-             and (r := _fixing(unit, day)) is not None]
-    return sum(rates) / len(rates) if rates else None
-
-
-def to_usd(value: float | None, unit: str | None, when: int | date | datetime
-           ) -> tuple[float | None, float | None, int | None]:
-    """(value_usd, rate_used, rate_year): at the day's fixing for a date, at the year's mean fixing for a year.
-
-    A year outside the data uses the nearest year it has. A unit that is not a currency the ECB quotes
-    (%, x, a counted noun), or a missing value, gives (None, None, None).
-    """
-    if value is None or unit is None:
-        return None, None, None
-    if not isinstance(when, int):
-        c = convert(value, unit, when)
-        return (c.value_usd, c.rate, c.rate_date.year) if c else (None, None, None)
-    if unit == "USD":
-        return value, 1.0, when
-    if unit not in currencies():
-        return None, None, None
-    bounds = _converter().bounds[unit]
-    if bounds.last_date < data_last_date() - timedelta(days=MAX_GAP_DAYS) and when > bounds.last_date.year:
-        return None, None, None  # the ECB stopped quoting this currency
-    year = min(max(when, bounds.first_date.year), bounds.last_date.year)
-    rate = yearly_rate(unit, year)
-    return (value * rate, rate, year) if rate else (None, None, None)
-
-
 _MONTHS = {
     "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
     "märz": 3, "maerz": 3, "march": 3, "mar": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from etl.extract import EXTRACTOR_VERSION, extract
-from etl.extract.fx import to_usd
+from etl.extract.fx import convert, reference_date
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 SCHEMAS = {
@@ -19,7 +19,8 @@ SCHEMAS = {
     "amounts": pa.schema([("run_id", _S), ("amount_id", _S), ("article_id", _S), ("mention_text", _S),
                           ("start_char", _I), ("end_char", _I), ("kind", _S), ("value", _F), ("value_max", _F),
                           ("unit", _S), ("qualifier", _S), ("category", _S), ("currency_assumed", _B), ("vague", _B),
-                          ("value_usd", _F), ("fx_rate", _F), ("fx_year", _I), ("subject_entity_id", _S),
+                          ("value_usd", _F), ("fx_rate", _F), ("fx_year", _I), ("fx_date", pa.date32()),
+                          ("fx_date_source", _S), ("subject_entity_id", _S),
                           ("extractor_version", _S)]),
     "lawsuits": pa.schema([("run_id", _S), ("lawsuit_id", _S), ("article_id", _S), ("claim", _S), ("status", _S),
                            ("court", _S), ("amount_text", _S), ("amount_id", _S), ("evidence_text", _S),
@@ -39,6 +40,7 @@ def extraction_rows(batch: list[dict], run_id: str) -> tuple[dict[str, list[dict
     rows = {name: [] for name in SCHEMAS}
     inside = 0.0
     base = {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION}
+    today = datetime.now(timezone.utc).date()
     for art in batch:
         aid = art["article_id"]
         t = time.perf_counter()
@@ -49,16 +51,18 @@ def extraction_rows(batch: list[dict], run_id: str) -> tuple[dict[str, list[dict
                 "article_id": aid, "entity_id": m.entity_id, "name": m.name, "entity_type": m.entity_type,
                 "mention_text": m.mention_text, "start_char": m.start_char, "end_char": m.end_char})
         amount_ids = {}
+        fx_on, fx_source = reference_date(art.get("published_at"), art["text"], today)
         for a in result.amounts:
             amount_id = row_id(aid, a.start_char, a.end_char, a.kind)
             amount_ids[a.start_char] = amount_id
-            usd, rate, year = to_usd(a.value, a.unit if a.kind == "money" else None, art["fx_year"])
+            fx = convert(a.value, a.unit, fx_on) if a.kind == "money" else None
             rows["amounts"].append(base | {
                 "amount_id": amount_id, "article_id": aid, "mention_text": a.mention_text,
                 "start_char": a.start_char, "end_char": a.end_char, "kind": a.kind, "value": a.value,
                 "value_max": a.value_max, "unit": a.unit, "qualifier": a.qualifier, "category": a.category,
-                "currency_assumed": a.currency_assumed, "vague": a.vague, "value_usd": usd, "fx_rate": rate,
-                "fx_year": year, "subject_entity_id": a.subject_entity_id})
+                "currency_assumed": a.currency_assumed, "vague": a.vague, "value_usd": fx and fx.value_usd,
+                "fx_rate": fx and fx.rate, "fx_year": fx and fx.rate_date.year, "fx_date": fx and fx.rate_date,
+                "fx_date_source": fx_source if fx else None, "subject_entity_id": a.subject_entity_id})
         for law in result.lawsuits:
             lawsuit_id = row_id(aid, law.start_char, law.end_char)
             rows["lawsuits"].append(base | {

@@ -14,7 +14,6 @@ from etl.extract.fx import (
     data_last_date,
     date_in_text,
     reference_date,
-    to_usd,
 )
 
 ISSUE_CURRENCIES = {"EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "SEK", "NOK", "DKK", "INR", "RUB", "KRW", "BRL"}
@@ -51,31 +50,11 @@ def test_no_rate_where_the_ecb_published_none():
 
 
 def test_usd_converts_at_one():
-    assert to_usd(250.0, "USD", 2019) == (250.0, 1.0, 2019)
     assert convert(250.0, "USD", date(2019, 5, 5)).rate == 1.0
-
-
-@pytest.mark.parametrize("cur,year,low,high", [
-    ("EUR", 2008, 1.45, 1.50),   # the euro's 2008 average of ECB fixings: 1.4708
-    ("EUR", 2022, 1.0, 1.1),
-    ("GBP", 2007, 1.95, 2.05),
-    ("JPY", 2012, 1 / 82, 1 / 77),
-    ("CHF", 2011, 1 / 0.95, 1 / 0.85),
-])
-def test_yearly_mean_of_the_fixings_is_usd_per_unit(cur, year, low, high):
-    _, rate, rate_year = to_usd(1.0, cur, year)
-    assert low <= rate <= high and rate_year == year
-
-
-def test_year_outside_the_data_uses_the_nearest_year():
-    assert to_usd(10.0, "GBP", 1985)[2] == 1999
-    assert to_usd(10.0, "GBP", 2100)[2] == data_last_date().year
-    assert to_usd(10.0, "RUB", 2024) == (None, None, None)
 
 
 @pytest.mark.parametrize("value,unit", [(5.0, "XAU"), (5.0, "%"), (5.0, "x"), (5.0, "Mitarbeiter"), (5.0, None), (None, "EUR")])
 def test_unknown_or_non_money_gives_nothing(value, unit):
-    assert to_usd(value, unit, 2020) == (None, None, None)
     assert convert(value, unit, date(2020, 5, 5)) is None
 
 
