@@ -525,11 +525,21 @@ def _cut_description(text: str, start: int, end: int, label: str, language: str)
     return start, label
 
 
+# The last word of a versioned product ("PlayStation 5", "Galaxy S23", "Airbus A350", "iPhone 15 Pro").
+VERSION_WORD = re.compile(r"\d+[A-Za-z]{0,2}|[A-Z]{1,2}\d+[A-Za-z]{0,2}|Pro|Max|Plus|Ultra|Mini")
+# Organisations named with a number: "Channel 4", "Radio 1", "Formel 1", "G20".
+NUMBERED_ORG_WORDS = frozenset("Channel Radio Kanal Sat Formel Formula Division Liga Bundesliga Premier ZDF BBC ITV RTL Ö1 FM".split())
+
+
 def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
     """Type by the words of the name: "Dalian Zeus Entertainment" -> ORG; "Warren Buffett" typed MISC -> PER;
     "Franzose Louis Saha" -> "Louis Saha" (PER); a "person" ending in a known place ("Solarwerk Dresden") -> ORG."""
     surface = text[m.start : m.end]
     words = surface.split(" ")
+    if m.label == "PER" and len(words) == 1 and len(surface) >= 2 and surface.isupper() and surface.isalpha():
+        return _Mention(m.start, m.end, pattern_types(language).get(normalise_name(surface), "ORG"), sure=True)  # "NASA": no person
+    if len(words) >= 2 and m.label in ("ORG", "PER") and VERSION_WORD.fullmatch(words[-1]) and words[0] not in NUMBERED_ORG_WORDS:
+        return _Mention(m.start, m.end, "MISC", sure=True)  # a product with a version: "Galaxy S23", "Airbus A350"
     if not 2 <= len(words) <= 4 or normalise_name(surface) in pattern_types(language):
         return m
     if (words[-1] in misc_heads() or " ".join(words[-2:]) in misc_heads()) and m.label != "MISC":

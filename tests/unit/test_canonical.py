@@ -267,3 +267,19 @@ def test_legal_form_does_not_split_a_company_id():
     assert entity_id("ORG", "Harlow & Finch Ltd.") == entity_id("ORG", "Harlow & Finch")
     assert entity_id("ORG", "Volkswagen") != entity_id("LOC", "Volkswagen")
     assert entity_id("ORG", "AG") == entity_id("ORG", "ag")  # a name that is only a legal form stays itself
+
+
+def test_planets_are_places_and_acronyms_are_not_persons_en():
+    found = names("The probe reached Mars in February and will fly on to Jupiter, NASA said.", "en")
+    assert {("Mars", "LOC"), ("Jupiter", "LOC"), ("NASA", "ORG")} <= found
+
+
+def test_planets_are_places_de():
+    found = names("Die Sonde erreichte den Mars im Februar, später soll sie zum Jupiter fliegen.", "de")
+    assert {("Mars", "LOC"), ("Jupiter", "LOC")} <= found
+
+
+def test_versioned_products_are_misc_en():
+    found = names("Samsung launched the Galaxy S23 while Channel 4 reported.", "en")
+    assert ("Galaxy S23", "MISC") in found
+    assert ("Channel 4", "ORG") in found
