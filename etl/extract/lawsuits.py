@@ -707,8 +707,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = "plaintiff"  # "Im Rechtsstreit mit X hat Y ..."
     opposing = subject_role == "defendant" and lex.opposing_verbs.search(sent[c0:c1])
     for i, g in enumerate(groups):
-        if i not in role and (preps[i] in lex.against or i in with_opponent):
+        if i not in role and preps[i] in lex.against:
             role[i] = "plaintiff" if opposing else "defendant"
+        elif i in with_opponent:  # the other side from the subject's
+            role[i] = "plaintiff" if subject_role == "defendant" else "defendant"
     for h in hits:
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
             continue  # "Klage des X" names a plaintiff; "Urteil des X", "Berufungsgericht des X" do not
@@ -887,12 +889,15 @@ def _conflict(case: _Case, m: _Mention) -> bool:
 
 
 def _compatible(case: _Case, m: _Mention) -> bool:
-    """Shares a party in the same role, no party in the opposite role, no rival defendants."""
+    """Shares a party in the same role, no party in the opposite role, no rival defendants or plaintiffs."""
     pk, dk = _mention_keys(m.plaintiffs), _mention_keys(m.defendants)
     if _conflict(case, m):
         return False
     if dk and case.defendants and not (dk & case.keys("defendant")):
         return False
+    named = {_key(c.name) for c in m.plaintiffs if not c.generic}
+    if named and not named & case.keys("plaintiff") and any(not c.generic for c in case.plaintiffs.values()):
+        return False  # another named plaintiff: another proceeding against the same defendant
     return bool(pk & case.keys("plaintiff") or dk & case.keys("defendant"))
 
 

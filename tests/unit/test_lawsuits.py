@@ -577,3 +577,16 @@ def test_a_plaintiff_only_mention_joins_the_plaintiffs_case():
             "Slade took legal action after years of talks, his family said.")
     [law] = run(text, "en", {"Tom Slade": "PER", "Slade": "PER", "Zentra": "ORG"})
     assert roles(law) == (["Tom Slade"], ["Zentra"])
+
+
+def test_two_plaintiffs_against_one_defendant_are_two_cases():
+    text = ("Microsoft sued the spammer Ray Holt in March. Months later the attorney general Ann Kerr sued Ray Holt "
+            "as well.")
+    laws = run(text, "en", {"Microsoft": "ORG", "Ray Holt": "PER", "Ann Kerr": "PER"})
+    assert [roles(law) for law in laws] == [(["Microsoft"], ["Ray Holt"]), (["Ann Kerr"], ["Ray Holt"])]
+
+
+def test_a_defendant_settling_with_x_makes_x_the_plaintiff():
+    [law] = run("Ray Holt settled his legal dispute with Microsoft in July.", "en", {"Ray Holt": "PER", "Microsoft": "ORG"})
+    assert roles(law) == (["Microsoft"], ["Ray Holt"])
+    assert law.status == "settled"
