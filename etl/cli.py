@@ -216,17 +216,13 @@ def _print_run_summary(console, result: dict) -> None:
 def cmd_status(args) -> int:
     """One block per run, newest first: outcome, counts, failed checks, report; --json for machines."""
     from etl.warehouse.db import connect
+    from etl.warehouse.runs import recent
 
     con = connect(args.settings.warehouse, read_only=True, config=args.settings)
-    cur = con.execute("""
-        SELECT r.run_id, r.kind, r.status, r.started_at, round(epoch(r.finished_at - r.started_at), 1) AS seconds,
-               r.files_seen, r.articles_loaded, r.duplicates, r.unchanged, r.quarantined, r.articles_extracted,
-               (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND blocking) AS failed_checks,
-               (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND NOT blocking) AS warnings,
-               r.retracted, r.report_path, r.owner, r.message
-        FROM core.runs r ORDER BY r.started_at DESC LIMIT $n""", {"n": args.n})
-    cols = [d[0] for d in cur.description]
-    runs = [dict(zip(cols, row)) for row in cur.fetchall()]
+    try:
+        runs = recent(con, args.n)
+    finally:
+        con.close()
     if args.json:
         for run in runs:
             print(json.dumps(run, default=str))

@@ -72,7 +72,7 @@ def _writing(s: Settings, run_id: str, step: str, locked: bool, wait_seconds: fl
         con = _connect(s, wait_seconds=wait_seconds)
         try:
             if lock is not None:
-                runs.abandon_dead_runs(con, run_id)
+                _abandon_dead_runs(s, con, run_id)
             yield con
         finally:
             con.close()
@@ -81,13 +81,22 @@ def _writing(s: Settings, run_id: str, step: str, locked: bool, wait_seconds: fl
             lock.release()
 
 
+def _abandon_dead_runs(s: Settings, con, run_id: str) -> None:
+    """Call holding the run lock: runs whose process died are marked abandoned, their folders go."""
+    from etl.warehouse import runs
+
+    for dead in runs.abandon_dead_runs(con, run_id):
+        log.warning("run %s had died; marked abandoned", dead)
+        RunFolder.of(s.work_dir, dead).remove()
+
+
 def _start(s: Settings, run_id: str, kind: str, input_dir: str | None, locked: bool) -> datetime:
     from etl.extract import EXTRACTOR_VERSION
     from etl.warehouse import runs
 
     with _writing(s, run_id, kind, locked) as con:
         if locked:
-            runs.abandon_dead_runs(con, run_id)
+            _abandon_dead_runs(s, con, run_id)
         return runs.start(con, run_id, kind, input_dir=input_dir, extractor_version=EXTRACTOR_VERSION,
                           report_path=str(report_dir(s, run_id) / "summary.html"),
                           owner=Lease.mine(run_id, "etl run" if locked else "airflow").owner, holds_lock=locked)

@@ -256,6 +256,19 @@ def info(con: duckdb.DuckDBPyConnection, run_id: str) -> dict | None:
     return dict(zip([d[0] for d in cur.description], row)) if row else None
 
 
+def recent(con: duckdb.DuckDBPyConnection, n: int) -> list[dict]:
+    """The last `n` runs, newest first, with their counts and how many checks failed (for `etl status`)."""
+    cur = con.execute("""
+        SELECT r.run_id, r.kind, r.status, r.started_at, round(epoch(r.finished_at - r.started_at), 1) AS seconds,
+               r.files_seen, r.articles_loaded, r.duplicates, r.unchanged, r.quarantined, r.articles_extracted,
+               (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND blocking) AS failed_checks,
+               (SELECT count(*) FROM core.dq_results d WHERE d.run_id = r.run_id AND NOT success AND NOT blocking) AS warnings,
+               r.retracted, r.report_path, r.owner, r.message
+        FROM core.runs r ORDER BY r.started_at DESC LIMIT $n""", {"n": n})
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
 def require_status(con: duckdb.DuckDBPyConnection, run_id: str, *allowed: str) -> str:
     status = status_of(con, run_id)
     if status is None:

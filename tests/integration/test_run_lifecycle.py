@@ -256,8 +256,9 @@ def test_a_dead_run_with_loaded_rows_is_abandoned_and_its_ingest_log_marked(s, i
         "pipeline.load(s, 'dead', locked=True)\n"
         "os.kill(os.getpid(), 9)\n")
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=300).returncode == -9
-    assert query(s, "SELECT status FROM core.runs") == [("loaded",)]
+    assert query(s, "SELECT status FROM core.runs") == [("loaded",)] and (s.work_dir / "dead").exists()
     result = pipeline.run(inbox, settings=s, progress=False)
+    assert not (s.work_dir / "dead").exists()
     [(status, message)] = query(s, "SELECT status, message FROM analytics.runs WHERE run_id = 'dead'")
     assert status == "abandoned" and "ended without finishing the run" in message and result["run_id"] in message
     assert query(s, "SELECT count(*) FROM core.articles WHERE run_id = 'dead'") == [(0,)]
