@@ -358,8 +358,11 @@ def _quoted_titles(text: str, mentions: list[_Mention], language: str) -> list[_
         title_case = 2 <= len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_WORDS_OK for w in words)
         if language == "de" and title_case and not cue:
             title_case = sum(w[:1].isupper() for w in words) == len(words) and not any(w.lower() in TITLE_WORDS_OK for w in words)
+        start, end = q.start(1), q.start(1) + len(q.group(1).rstrip())
+        if not cue and any(m.start == start and m.end == end for m in mentions):
+            continue  # the model found the quoted name whole ("Süddeutsche Zeitung"): its type stands
         if cue or title_case:
-            found.append(_Mention(q.start(1), q.start(1) + len(q.group(1).rstrip()), "MISC", sure=True))
+            found.append(_Mention(start, end, "MISC", sure=True))
     if not found:
         return mentions
     kept = [m for m in mentions if not any(f.start <= m.start and m.end <= f.end for f in found)]

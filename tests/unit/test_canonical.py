@@ -283,3 +283,8 @@ def test_versioned_products_are_misc_en():
     found = names("Samsung launched the Galaxy S23 while Channel 4 reported.", "en")
     assert ("Galaxy S23", "MISC") in found
     assert ("Channel 4", "ORG") in found
+
+
+def test_quoted_newspaper_found_whole_keeps_its_type_de():
+    found = names('Das berichtete die "Süddeutsche Zeitung" am Montag.', "de")
+    assert ("Süddeutsche Zeitung", "ORG") in found
