@@ -590,3 +590,14 @@ def test_a_defendant_settling_with_x_makes_x_the_plaintiff():
     [law] = run("Ray Holt settled his legal dispute with Microsoft in July.", "en", {"Ray Holt": "PER", "Microsoft": "ORG"})
     assert roles(law) == (["Microsoft"], ["Ray Holt"])
     assert law.status == "settled"
+
+
+def test_seed_article_through_the_whole_extractor():
+    """With the project's own NER: the two cases, none for the patent office's decision."""
+    from etl.extract import extract
+
+    text = shared_data("seed/000_6df6d283adceccb0.txt").read_text(encoding="utf-8")
+    laws = extract(text, "de").lawsuits
+    assert [roles(law) for law in laws] == [([], ["Microsoft", "GitHub", "OpenAI"]), (["Künstler"], ["OpenAI-Konkurrenten"])]
+    assert [law.claim for law in laws] == ["copyright", "copyright"]
+    assert not any("Markenamt" in law.evidence_text or "USPTO" in law.evidence_text for law in laws)
