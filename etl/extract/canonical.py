@@ -22,6 +22,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "entities"
 _ADJ_STEM = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich|ig|al|är|ell|iv|eint|igt)"
 )
+_ADJ_STRICT = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich|ell|iv|är)")
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
 # Short adjective stems the suffix test above cannot see.
 _SHORT_ADJ = frozenset(
@@ -56,11 +57,14 @@ def noun_gender(noun: str) -> str | None:
     return None
 
 
-def _is_adjective(word: str) -> bool:
+def is_adjective(word: str, suffix_only: bool = False) -> bool:
+    """A capitalised, inflected German adjective: "Europäischen", "Rotes" (suffix_only: not the short stems)."""
     m = _ADJ_ENDING.search(word)
     if not m or not word[:1].isupper():
         return False
     stem = word[: m.start()]
+    if suffix_only:  # "-al" would take "Westfalen", "Bengalen"
+        return bool(_ADJ_STRICT.fullmatch(stem))
     return stem in _SHORT_ADJ or bool(_ADJ_STEM.fullmatch(stem))
 
 
@@ -85,7 +89,7 @@ def german_nominative(name: str, before: str = "") -> str:
     """
     words = name.split(" ")
     n_adj = 0
-    while n_adj < len(words) - 1 and _is_adjective(words[n_adj]):
+    while n_adj < len(words) - 1 and is_adjective(words[n_adj]):
         n_adj += 1
     det = _DETERMINER.search(before)
     det = det.group(1).lower() if det else ""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from etl.extract.canonical import demonym_place, german_nominative, is_case_number
+from etl.extract.canonical import demonym_place, german_nominative, is_adjective, is_case_number
 from etl.extract.model import ENTITY_TYPES, EntityMention, normalise_name
 from etl.extract.sentences import split as split_sentences
 
@@ -42,7 +42,7 @@ PLACE_ATTRIBUTIVE = ("-based", "-born", "-headquartered")
 PREPOSITION = re.compile(r"^(?:von|vom|der|des|of|from) ")
 GERMAN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einem|einen|eines|einer|vom|zum|zur|beim|im)\s+$")
 HYPHENATED_PART = re.compile(r"-\w+")
-TRIM_CHARS = " \t\n\r\"'„“”‚‘’«»()[]{}-–—,;:.!?"
+TRIM_CHARS = " \t\n\r\"'„“”‚‘’«»()[]{}-–—,;:.!?…"
 
 
 def _models_dir() -> Path:
@@ -483,6 +483,8 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
         return None
     if language == "de" and " " not in surface and _is_demonym(text, start, end, surface):
         return None  # "Münchner Firmen": an adjective, not the city
+    if language == "de" and is_adjective(surface, suffix_only=True) and normalise_name(surface) not in pattern_types(language):
+        return None  # "Audiovisuelle": an adjective alone names nothing
     if normalise_name(surface) in non_entities() or (" " not in surface and normalise_name(surface.split("-")[0]) in non_entities()):
         return None
     if language == "de" and m.label == "PER" and " " not in surface and GERMAN_DETERMINER_BEFORE.search(text, max(0, start - 12), start):

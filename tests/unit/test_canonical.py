@@ -288,3 +288,12 @@ def test_versioned_products_are_misc_en():
 def test_quoted_newspaper_found_whole_keeps_its_type_de():
     found = names('Das berichtete die "Süddeutsche Zeitung" am Montag.', "de")
     assert ("Süddeutsche Zeitung", "ORG") in found
+
+
+def test_lone_adjective_is_not_an_entity_de():
+    from etl.extract.canonical import is_adjective
+
+    assert is_adjective("Audiovisuelle", suffix_only=True)
+    assert is_adjective("Europäischen", suffix_only=True)
+    assert not is_adjective("Westfalen", suffix_only=True)
+    assert is_adjective("Deutschen") and not is_adjective("Deutschen", suffix_only=True)
