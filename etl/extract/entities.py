@@ -236,7 +236,7 @@ def _spans(text: str, language: str) -> list[_Mention]:
 
 def _cut_at_sentence_ends(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
     """A name never runs over a sentence end: "Vestey. Agriculture" -> "Vestey" + "Agriculture"."""
-    if not any("." in text[m.start : m.end] or "\n" in text[m.start : m.end] for m in mentions):
+    if not any(c in text[m.start : m.end] for m in mentions for c in ".!?\n"):
         return mentions
     starts = [s for s, _ in split_sentences(text, language)]
     out = []
@@ -498,6 +498,9 @@ NAME_INNER_WORDS = frozenset("of the and for on at in de du da van von der den l
 def _after_lowercase_word(text: str, start: int, end: int) -> int:
     """English names hold no lower-case words but "of", "and", "de" ...: "Chapter 11 filing OptInRealBig" -> "OptInRealBig"."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    lead = next((i for i, w in enumerate(words) if not w.group()[:1].islower()), len(words))
+    if 0 < lead < len(words) and words[0].group() not in NAME_INNER_WORDS:
+        return start + words[lead].start()  # "umbrella of Operation Digital Gridlock" -> "Operation Digital Gridlock"
     cut = max((i for i, w in enumerate(words) if w.group()[:1].islower() and w.group() not in NAME_INNER_WORDS), default=None)
     if cut is None or cut + 1 >= len(words) or not words[cut + 1].group()[:1].isupper():
         return start
@@ -549,7 +552,7 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
         return m
     if (words[-1] in misc_heads() or " ".join(words[-2:]) in misc_heads()) and m.label != "MISC":
         return _Mention(m.start, m.end, "MISC", sure=True)  # an event or award: "Venice Film Festival"
-    if words[-1] in org_heads() and m.label != "ORG":
+    if words[-1] in org_heads():  # "George Mason University": the head word outranks the given name
         return _Mention(m.start, m.end, "ORG", sure=True)
     if m.label == "PER" and any(normalise_name(w) in non_entities() for w in words):
         return _Mention(m.start, m.end, "MISC")  # no person is called "... Apps": a product

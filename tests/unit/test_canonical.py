@@ -297,3 +297,21 @@ def test_lone_adjective_is_not_an_entity_de():
     assert is_adjective("Europäischen", suffix_only=True)
     assert not is_adjective("Westfalen", suffix_only=True)
     assert is_adjective("Deutschen") and not is_adjective("Deutschen", suffix_only=True)
+
+
+def test_organisation_head_word_outranks_a_given_name_en():
+    found = names("Ernest Gellhorn, a professor at George Mason University, said the case was weak.", "en")
+    assert ("George Mason University", "ORG") in found
+
+
+def test_leading_lower_case_words_are_not_part_of_a_name_en():
+    from etl.extract.entities import _after_lowercase_word
+
+    text = "under the umbrella of Operation Digital Gridlock."
+    start, end = text.index("umbrella"), text.index(".")
+    assert text[_after_lowercase_word(text, start, end) : end] == "Operation Digital Gridlock"
+
+
+def test_name_does_not_run_over_a_question_mark_en():
+    found = names("Is it the European Patent Convention? Yet nobody in Brussels knows.", "en")
+    assert not any("?" in n or n.endswith("Yet") for n, _ in found)
