@@ -26,7 +26,7 @@ _ADJ_STRICT = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich|ell|iv|är)")
 _ADJ_ENDING = re.compile(r"(e|en|em|er|es)$")
 # Short adjective stems the suffix test above cannot see.
 _SHORT_ADJ = frozenset(
-    "Deutsch Rot Neu Zweit Erst Dritt Frei Hoh Hoch Ober Nieder Groß Klein Alt Weiß Schwarz Grün Golden Blau "
+    "Deutsch Rot Neu Zweit Erst Dritt Frei Hoh Hoch Ober Oberst Nieder Groß Klein Alt Weiß Schwarz Grün Golden Blau "
     "Nord Süd West Ost Heilig Vereint Vereinigt Bayer Evangelisch Katholisch".split()
 )
 _NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
@@ -94,6 +94,8 @@ def german_nominative(name: str, before: str = "") -> str:
     det = _DETERMINER.search(before)
     det = det.group(1).lower() if det else ""
     head = n_adj  # the noun the adjectives agree with (or the name's first word)
+    if not n_adj and len(words) > 1 and words[0].endswith("er") and words[1].endswith("s"):
+        head = 1  # a demonym before the noun: "des Wiener Landtags"
     if det in ("des", "eines") and words[head][:1].isupper() and noun_gender(words[head]) in ("m", "n", None):
         words[head] = _strip_genitive(words[head])
     if not n_adj:

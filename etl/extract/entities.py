@@ -419,9 +419,14 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
         surface = text[m.start : m.end]
         if "-" not in surface:
             alone.setdefault(normalise_name(surface), m.label)
+    surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PER"} | set(alone)
     out = []
     for m in mentions:
         surface = text[m.start : m.end]
+        first, _, second = surface.partition(" ")
+        if language == "de" and second and " " not in second and first.endswith("s") and (first[:-1] in surnames or normalise_name(first[:-1]) in known):
+            m = _Mention(m.start, m.start + len(first), known.get(normalise_name(first[:-1]), m.label))  # "Obamas Demokraten" -> Obamas
+            surface = first
         attributive = ATTRIBUTIVE.search(surface) if language == "en" else None
         if attributive:
             head = surface[: attributive.start()]
@@ -479,7 +484,7 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     if language == "en":
         start = _after_lowercase_word(text, start, end)
     surface = text[start:end]
-    if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface) or is_case_number(surface):
+    if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface) or is_case_number(surface) or ROMAN.fullmatch(surface):
         return None
     if language == "de" and " " not in surface and _is_demonym(text, start, end, surface):
         return None  # "Münchner Firmen": an adjective, not the city
@@ -492,6 +497,7 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     return _type_by_name_words(text, _Mention(start, end, label, sure=label != m.label, titled=m.titled), language)
 
 
+ROMAN = re.compile(r"[IVXLC]+\.?")  # "III" alone is a numeral (of a king, a war, a series), not a name
 NAME_INNER_WORDS = frozenset("of the and for on at in de du da van von der den la le y & upon under".split())
 
 
@@ -539,6 +545,11 @@ VERSION_WORD = re.compile(r"\d+[A-Za-z]{0,2}|[A-Z]{1,2}\d+[A-Za-z]{0,2}|Pro|Max|
 NUMBERED_ORG_WORDS = frozenset("Channel Radio Kanal Sat Formel Formula Division Liga Bundesliga Premier ZDF BBC ITV RTL Ö1 FM".split())
 
 
+def _given_name(word: str) -> bool:
+    """"Warren", and hyphenated given names whose parts are given names: "Heinz-Christian"."""
+    return word in first_names() or ("-" in word and all(p in first_names() for p in word.split("-")))
+
+
 def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
     """Type by the words of the name: "Dalian Zeus Entertainment" -> ORG; "Warren Buffett" typed MISC -> PER;
     "Franzose Louis Saha" -> "Louis Saha" (PER); a "person" ending in a known place ("Solarwerk Dresden") -> ORG."""
@@ -548,6 +559,8 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
         return _Mention(m.start, m.end, pattern_types(language).get(normalise_name(surface), "ORG"), sure=True)  # "NASA": no person
     if len(words) >= 2 and m.label in ("ORG", "PER") and VERSION_WORD.fullmatch(words[-1]) and words[0] not in NUMBERED_ORG_WORDS:
         return _Mention(m.start, m.end, "MISC", sure=True)  # a product with a version: "Galaxy S23", "Airbus A350"
+    if len(words) == 1 and "-" in surface and surface.rsplit("-", 1)[1] in org_heads() and m.label != "ORG":
+        return _Mention(m.start, m.end, "ORG", sure=True)  # "Leopold-Museum", "Max-Planck-Institut"
     if not 2 <= len(words) <= 4 or normalise_name(surface) in pattern_types(language):
         return m
     if (words[-1] in misc_heads() or " ".join(words[-2:]) in misc_heads()) and m.label != "MISC":
@@ -558,7 +571,7 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
         return _Mention(m.start, m.end, "MISC")  # no person is called "... Apps": a product
     if m.label == "PER" and words[0] not in first_names() and pattern_types(language).get(normalise_name(words[-1])) == "LOC":
         return _Mention(m.start, m.end, "ORG")  # a name ending in a known place is a firm or club: "Solarwerk Dresden"
-    if words[0] in first_names() and words[1][:1].isupper():
+    if _given_name(words[0]) and words[1][:1].isupper():
         return _Mention(m.start, m.end, "PER", sure=True)
     if len(words) >= 3 and words[1] in first_names() and words[2][:1].isupper() and words[0] not in first_names():
         return _Mention(m.start + len(words[0]) + 1, m.end, "PER", sure=True)
@@ -584,7 +597,7 @@ def _base_form(text: str, m: _Mention, known: set[str], language: str) -> str:
     return surface
 
 
-SAXON_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]{2,}")
+SAXON_NEXT = re.compile(r"\s+(?:[a-zäöüß]+(?:e|er|en|es|em)\s+)?[A-ZÄÖÜ][a-zäöüß]{2,}")  # "Lederers (verstorbener) Mann"
 NO_GENITIVE_S = re.compile(r"(?:[sßxz]|ss|us|is|os|as|es)$")
 
 
@@ -593,7 +606,7 @@ def _saxon_genitive(text: str, m: _Mention, before: str) -> bool:
     surface = text[m.start : m.end]
     if m.label not in ("PER", "ORG", "LOC") or NO_GENITIVE_S.search(surface[:-1]) or surface.isupper():
         return False
-    if surface[-2] in "aeiouy" or normalise_name(surface) in pattern_types("de"):
+    if surface[-2] in "aiouy" or normalise_name(surface) in pattern_types("de"):
         return False  # "Thomas", "Paris", "Mercedes": the s is the name's own; "Siemens" is a known name
     if re.search(r"(?:der|die|das|den|dem|des|ein|eine|einem|einen|eines|einer)\s+$", before, re.IGNORECASE):
         return False

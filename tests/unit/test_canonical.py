@@ -315,3 +315,26 @@ def test_leading_lower_case_words_are_not_part_of_a_name_en():
 def test_name_does_not_run_over_a_question_mark_en():
     found = names("Is it the European Patent Convention? Yet nobody in Brussels knows.", "en")
     assert not any("?" in n or n.endswith("Yet") for n, _ in found)
+
+
+def test_genitive_name_glued_to_a_noun_is_cut_de():
+    found = names("Barack Obama reiste nach Berlin. Obamas Demokraten stimmten dagegen.", "de")
+    assert ("Barack Obama", "PER") in found
+    assert not any("Demokraten" in n for n, _ in found)
+
+
+def test_hyphenated_given_name_marks_a_person_de():
+    assert ("Heinz-Christian Strache", "PER") in names("Heinz-Christian Strache sprach am Abend in Linz.", "de")
+
+
+def test_demonym_before_a_genitive_noun_de():
+    assert german_nominative("Wiener Landtags", "die Sitzung des ") == "Wiener Landtag"
+    assert german_nominative("Obersten Gerichtshof", "vor dem ") == "Oberster Gerichtshof"
+
+
+def test_compound_ending_in_an_organisation_word_is_an_organisation_de():
+    assert ("Leopold-Museum", "ORG") in names("Das Bild hing bis 2010 im Leopold-Museum in Wien.", "de")
+
+
+def test_roman_numeral_alone_is_not_an_entity_en():
+    assert not any(n == "III" for n, _ in names("The sequel, III, opened in Leeds on Friday.", "en"))
