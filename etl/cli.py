@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import sys
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 
@@ -152,13 +153,13 @@ def cmd_run(args) -> int:
     from etl import pipeline
 
     console = _console()
-    _sigterm_ends_the_run()
     live = not args.no_progress and sys.stderr.isatty()
-    if not live:  # plain log lines with the stage names (Airflow logs, cron mails) instead of a progress bar
-        _log_to_stderr(logging.getLogger("etl.pipeline"))
+    # plain log lines with the stage names (Airflow logs, cron mails) instead of a progress bar
+    logs = nullcontext() if live else _log_lines_to_stderr(logging.getLogger("etl.pipeline"))
     try:
-        result = pipeline.run(settings=args.settings, backfill=args.backfill,
-                              only_outdated=not getattr(args, "all", False), progress=live)
+        with logs, _sigterm_ends_the_run():
+            result = pipeline.run(settings=args.settings, backfill=args.backfill,
+                                  only_outdated=not getattr(args, "all", False), progress=live)
     except pipeline.RunInProgress:
         raise
     except pipeline.AuditFailed as err:
@@ -171,19 +172,23 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _log_to_stderr(logger: logging.Logger) -> None:
-    logger.setLevel(logging.INFO)
-    for handler in logger.handlers:
-        if getattr(handler, "etl_cli", False):
-            handler.setStream(sys.stderr)  # the current stderr (tests swap it)
-            return
+@contextmanager
+def _log_lines_to_stderr(logger: logging.Logger):
+    """The pipeline's INFO lines on stderr while the command runs."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.etl_cli = True
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    level = logger.level
+    logger.setLevel(logging.INFO)
     logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
-def _sigterm_ends_the_run() -> None:
+@contextmanager
+def _sigterm_ends_the_run():
     """SIGTERM (a scheduler stopping the job) fails the run like Ctrl-C does, instead of killing it mid-step."""
     import signal
 
@@ -192,7 +197,11 @@ def _sigterm_ends_the_run() -> None:
     def terminate(signum, frame):
         raise Terminated("SIGTERM")
 
-    signal.signal(signal.SIGTERM, terminate)
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_run_summary(console, result: dict) -> None:

@@ -280,7 +280,9 @@ def run(input_dir: str | Path | None = None, *, settings: Settings | None = None
     s = settings or read_settings()
     run_id = run_id or new_run_id()
     lock = RunLock(s.lock_file)
-    lock.acquire(Lease.mine(run_id, "etl run"))
+    stale = lock.acquire(Lease.mine(run_id, "etl run"))
+    if stale is not None:
+        log.warning("took over the run lock from a holder that died: %s", stale.describe())
     stages = _Stages(progress)
     try:
         with stages("ingest"):
@@ -295,8 +297,7 @@ def run(input_dir: str | Path | None = None, *, settings: Settings | None = None
         with stages("publish"):
             published = publish(s, run_id, locked=True)
     except AuditFailed:
-        finish_report(s, run_id, locked=True)
-        lock.release()
+        _report_after_failure(s, run_id, lock, wait_seconds=None)
         raise
     except BaseException as err:
         # A busy warehouse must not make the run wait a second time just to say so: if the failure
@@ -305,11 +306,13 @@ def run(input_dir: str | Path | None = None, *, settings: Settings | None = None
         why = "terminated (SIGTERM)" if isinstance(err, Terminated) else f"{type(err).__name__}: {err}"
         try:
             mark_failed(s, run_id, why, locked=True, wait_seconds=wait)
-            finish_report(s, run_id, locked=True, wait_seconds=wait)
         except WarehouseBusy:
             lock.leave_stale()
             raise err from None
-        lock.release()
+        except BaseException:
+            lock.release()  # the run stays open; the next run finds it and marks it abandoned
+            raise
+        _report_after_failure(s, run_id, lock, wait_seconds=wait)
         raise
     try:
         with stages("report"):
@@ -319,6 +322,16 @@ def run(input_dir: str | Path | None = None, *, settings: Settings | None = None
     timings = stages.seconds | {"inside_extract": seconds_in_extract}
     return {**plan, "loaded": loaded, "audit": audited, "published": published, "report": report,
             "timings": {k: round(v, 3) for k, v in timings.items()} | {"total": round(sum(stages.seconds.values()), 3)}}
+
+
+def _report_after_failure(s: Settings, run_id: str, lock: RunLock, wait_seconds: float | None) -> None:
+    """The failed run's report, then the lock goes; a report that fails must not hide the run's error."""
+    try:
+        finish_report(s, run_id, locked=True, wait_seconds=wait_seconds)
+    except Exception:
+        log.exception("run %s: its report could not be written", run_id)
+    finally:
+        lock.release()
 
 
 def _batch_len(path: str) -> int:
