@@ -354,7 +354,10 @@ def _quoted_titles(text: str, mentions: list[_Mention], language: str) -> list[_
         if not words or len(words) > 10 or inner[-1] in ".,;!?" or not inner[0].isupper() and not inner[0].isdigit():
             continue
         before = re.findall(r"[\w-]+", text[max(0, q.start() - 40) : q.start()])
-        cue = any(w.lower() in work_cues() or w.lower().split("-")[-1] in work_cues() for w in before[-3:])
+        after = re.match(r"-(\w+)", text[q.end() : q.end() + 30])  # "„Tatort“-Folge", "„Dune“-Regisseur"
+        cue = any(w.lower() in work_cues() or w.lower().split("-")[-1] in work_cues() for w in before[-3:]) or bool(
+            after and (after.group(1).lower() in work_cues() or after.group(1).lower().endswith(("folge", "regisseur", "regisseurin", "autor", "autorin", "star", "macher")))
+        )
         title_case = 2 <= len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_WORDS_OK for w in words)
         if language == "de" and title_case and not cue:
             title_case = sum(w[:1].isupper() for w in words) == len(words) and not any(w.lower() in TITLE_WORDS_OK for w in words)

@@ -338,3 +338,9 @@ def test_compound_ending_in_an_organisation_word_is_an_organisation_de():
 
 def test_roman_numeral_alone_is_not_an_entity_en():
     assert not any(n == "III" for n, _ in names("The sequel, III, opened in Leeds on Friday.", "en"))
+
+
+def test_quoted_title_before_a_work_compound_is_misc_de():
+    found = names("Die neue „Polizeiruf“-Folge spielt in Rostock, sagte der „Nordlicht“-Regisseur.", "de")
+    assert ("Polizeiruf", "MISC") in found
+    assert ("Nordlicht", "MISC") in found
