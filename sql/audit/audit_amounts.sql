@@ -1,4 +1,19 @@
--- Audit frame: amounts extracted by run $run_id, with their article's text checked (see audit_entity_mentions.sql).
+-- Audit frame: amounts extracted by run $run_id, with their article's text checked.
+-- Reads only the run's rows and, by key, the articles they point to (see audit_entity_mentions.sql).
+WITH m AS (
+    SELECT * FROM core.amounts WHERE run_id = $run_id
+),
+reextracted AS (
+    SELECT article_id FROM core.extractions WHERE run_id = $run_id
+    EXCEPT
+    SELECT article_id FROM core.articles WHERE run_id = $run_id
+),
+a AS (
+    SELECT article_id, text FROM core.articles WHERE run_id = $run_id
+    UNION ALL
+    SELECT article_id, text FROM core.articles
+    WHERE published AND article_id IN (SELECT article_id FROM reextracted)
+)
 SELECT m.amount_id,
        m.article_id,
        m.mention_text,
@@ -20,8 +35,6 @@ SELECT m.amount_id,
                 AND m.end_char <= length(a.text)
                 AND substr(a.text, m.start_char + 1, m.end_char - m.start_char) = m.mention_text,
                 false) AS span_ok
-FROM core.amounts m
-LEFT JOIN core.articles a
-       ON a.article_id = m.article_id AND (a.run_id = $run_id OR a.published)
-WHERE m.run_id = $run_id
+FROM m
+LEFT JOIN a ON a.article_id = m.article_id
 ORDER BY m.article_id, m.start_char, m.amount_id;

@@ -1,6 +1,21 @@
 -- Audit frame: entity mentions extracted by run $run_id, with their article's text checked.
--- The article is the run's own or an already published one (a backfill re-extracts published articles).
+-- Reads only the run's rows and, by key, what they point to: the run's own articles or, for a
+-- backfill, the published articles the run re-extracted (never the text of any other article).
 -- span_ok: offsets inside the text and substr(text, start_char + 1, end_char - start_char) = mention_text.
+WITH m AS (
+    SELECT * FROM core.entity_mentions WHERE run_id = $run_id
+),
+reextracted AS (
+    SELECT article_id FROM core.extractions WHERE run_id = $run_id
+    EXCEPT
+    SELECT article_id FROM core.articles WHERE run_id = $run_id
+),
+a AS (
+    SELECT article_id, text FROM core.articles WHERE run_id = $run_id
+    UNION ALL
+    SELECT article_id, text FROM core.articles
+    WHERE published AND article_id IN (SELECT article_id FROM reextracted)
+)
 SELECT m.article_id,
        m.entity_id,
        m.name,
@@ -16,10 +31,7 @@ SELECT m.article_id,
                 AND m.end_char <= length(a.text)
                 AND substr(a.text, m.start_char + 1, m.end_char - m.start_char) = m.mention_text,
                 false) AS span_ok
-FROM core.entity_mentions m
-LEFT JOIN core.articles a
-       ON a.article_id = m.article_id AND (a.run_id = $run_id OR a.published)
-LEFT JOIN core.entities e
-       ON e.entity_id = m.entity_id
-WHERE m.run_id = $run_id
+FROM m
+LEFT JOIN a ON a.article_id = m.article_id
+LEFT JOIN core.entities e ON e.entity_id = m.entity_id
 ORDER BY m.article_id, m.start_char, m.end_char;

@@ -1,16 +1,30 @@
 -- Audit frame: one row of run-level figures for run $run_id (always exactly one row, even for an unknown run).
 -- extracted: the run's de/en articles (an ingest run extracts every one it loads) plus any article
 -- the run recorded in core.extractions (a backfill); no_entity: those without a single mention in this run.
+-- Reads only the run's rows and, by key, the articles they name.
 WITH log AS (
     SELECT status, article_id FROM core.ingest_log WHERE run_id = $run_id
 ),
+run_articles AS (
+    SELECT article_id, language FROM core.articles WHERE run_id = $run_id
+),
+reextracted AS (
+    SELECT article_id, language FROM core.articles
+    WHERE article_id IN (SELECT article_id FROM core.extractions WHERE run_id = $run_id
+                         EXCEPT
+                         SELECT article_id FROM run_articles)
+),
 extracted AS (
-    SELECT x.article_id
-    FROM (SELECT article_id FROM core.extractions WHERE run_id = $run_id
-          UNION
-          SELECT article_id FROM core.articles WHERE run_id = $run_id) x
-    JOIN core.articles a ON a.article_id = x.article_id
-    WHERE a.language IN ('de', 'en')
+    SELECT article_id FROM run_articles WHERE language IN ('de', 'en')
+    UNION
+    SELECT article_id FROM reextracted WHERE language IN ('de', 'en')
+),
+loaded_found AS (
+    SELECT article_id FROM core.articles
+    WHERE article_id IN (SELECT article_id FROM log WHERE status = 'loaded')
+),
+run_mentions AS (
+    SELECT DISTINCT article_id FROM core.entity_mentions WHERE run_id = $run_id
 ),
 counts AS (
     SELECT
@@ -22,12 +36,11 @@ counts AS (
         (SELECT count(*) FROM log
           WHERE status = 'loaded'
             AND (article_id IS NULL
-                 OR article_id NOT IN (SELECT article_id FROM core.articles))) AS loaded_articles_missing,
-        (SELECT count(*) FROM core.articles WHERE run_id = $run_id) AS articles_loaded,
+                 OR article_id NOT IN (SELECT article_id FROM loaded_found))) AS loaded_articles_missing,
+        (SELECT count(*) FROM run_articles) AS articles_loaded,
         (SELECT count(*) FROM extracted) AS articles_extracted,
-        (SELECT count(*) FROM extracted x
-          WHERE NOT EXISTS (SELECT 1 FROM core.entity_mentions m
-                            WHERE m.run_id = $run_id AND m.article_id = x.article_id)) AS articles_without_entity
+        (SELECT count(*) FROM extracted
+          WHERE article_id NOT IN (SELECT article_id FROM run_mentions)) AS articles_without_entity
 )
 SELECT $run_id AS run_id,
        files_seen,
