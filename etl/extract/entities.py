@@ -37,7 +37,7 @@ ARTICLES = frozenset("The Der Die Das Den Dem Des Ein Eine A An".split())
 # The first hyphen inside a word, before a capitalised part: "Lufthansa-Tochter".
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[A-ZÄÖÜ])")
 # English attributive compounds whose first part is the name: "Chicago-based", "Microsoft-backed".
-ATTRIBUTIVE = re.compile(r"-(?:based|born|headquartered|listed|led|owned|backed|funded|controlled|run)$")
+ATTRIBUTIVE = re.compile(r"-(?:based|born|headquartered|listed|led|owned|backed|funded|controlled|run|winning|nominated|style|inspired|themed|related)$")
 PLACE_ATTRIBUTIVE = ("-based", "-born", "-headquartered")
 PREPOSITION = re.compile(r"^(?:von|vom|der|des|of|from) ")
 GERMAN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einem|einen|eines|einer|vom|zum|zur|beim|im)\s+$")
@@ -223,15 +223,37 @@ def _spans(text: str, language: str) -> list[_Mention]:
         for ent in doc.ents:
             if ent.label_ in ENTITY_TYPES:
                 found.extend(_split_titles(ent, offset, language))
-    found = _extend_names(text, _cut_at_sentence_ends(text, found, language))
+    found = _extend_names(text, _split_lists(text, _cut_at_sentence_ends(text, found, language), language))
     found += _domain_names(text, found)
     found += _datelines(text, found, language)
     lower_words = {w for w in re.findall(r"\w+", text) if w.islower()}
     trimmed = (_trim(text, m, language) for m in found)
     kept = [m for m in trimmed if m is not None and not _sentence_initial_common_word(text, m, lower_words, language)]
     for m in kept:
+        cue = re.search(r"(?:^|\s)([\w-]+)\s+(?:[Tt]he\s+|[Dd](?:er|ie|as)\s+)?$", text[max(0, m.start - 30) : m.start])
+        if cue and cue.group(1).lower() in work_cues() and m.label != "PER":
+            m.label, m.sure = "MISC", True  # "the film My Left Foot", "der Roman Der Schwarm"
+    for m in kept:
         _mark_honorific_before(text, m)
     return _quoted_titles(text, _join_ampersand(text, kept, language), language)
+
+
+LIST_SEPARATOR = re.compile(r",\s+|['’]s\s+(?=[A-Z])")
+
+
+def _split_lists(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
+    """One span, two names: "Sims, Driver" -> Sims + Driver; "EA's Need for Speed" -> EA + Need for Speed."""
+    out = []
+    for m in mentions:
+        hit = LIST_SEPARATOR.search(text, m.start, m.end)
+        if not hit or hit.end() >= m.end or (language == "de" and "," not in hit.group()):
+            out.append(m)
+            continue
+        head = text[m.start : hit.start()]
+        label = pattern_types(language).get(normalise_name(head), "ORG" if "," not in hit.group() else m.label)
+        out.append(_Mention(m.start, hit.start(), label))
+        out.append(_Mention(hit.end(), m.end, m.label if "," in hit.group() else "MISC"))
+    return out
 
 
 def _cut_at_sentence_ends(text: str, mentions: list[_Mention], language: str) -> list[_Mention]:
@@ -486,6 +508,9 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     start, label = _cut_description(text, start, end, m.label, language)
     if language == "en":
         start = _after_lowercase_word(text, start, end)
+        lead = re.match(r"(\w+) (?:the|a|an) (?=[A-Z])", text[start:end])
+        if lead and lead.group(1).lower() in common_words(language):
+            start += lead.end()  # "Already the Live-Shot" -> "Live-Shot"
     surface = text[start:end]
     if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface) or is_case_number(surface) or ROMAN.fullmatch(surface):
         return None

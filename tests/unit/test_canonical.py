@@ -344,3 +344,31 @@ def test_quoted_title_before_a_work_compound_is_misc_de():
     found = names("Die neue „Polizeiruf“-Folge spielt in Rostock, sagte der „Nordlicht“-Regisseur.", "de")
     assert ("Polizeiruf", "MISC") in found
     assert ("Nordlicht", "MISC") in found
+
+
+def test_work_cue_before_an_unquoted_title_makes_misc_en():
+    assert ("Broken Harbour Nights", "MISC") in names("He starred in the film Broken Harbour Nights last year.", "en")
+    assert ("Silent Winter Roads", "MISC") in names("The novel Silent Winter Roads sold well in Leeds.", "en")
+
+
+def test_comma_list_in_one_span_is_split_en():
+    from etl.extract.entities import _Mention, _split_lists
+
+    text = "games such as Sims, Driver and Doom"
+    start = text.index("Sims")
+    parts = _split_lists(text, [_Mention(start, text.index(" and"), "ORG")], "en")
+    assert [text[p.start : p.end] for p in parts] == ["Sims", "Driver"]
+
+
+def test_possessive_splits_owner_and_product_en():
+    from etl.extract.entities import _Mention, _split_lists
+
+    text = "sales of EA's Need for Speed rose"
+    start = text.index("EA")
+    parts = _split_lists(text, [_Mention(start, text.index(" rose"), "ORG")], "en")
+    assert [(text[p.start : p.end], p.label) for p in parts] == [("EA", "ORG"), ("Need for Speed", "MISC")]
+
+
+def test_award_compound_adjective_yields_the_award_en():
+    found = names("Her Oscar-winning performance in Leeds was praised.", "en")
+    assert not any(n.endswith("-winning") for n, _ in found)
