@@ -403,6 +403,7 @@ def test_structural_pattern_gives_the_roles(text, language, names, plaintiffs, d
     ("Analysts said Calder Bank could face lawsuits from angry savers.", "en", {"Calder Bank": "ORG"}),
     ("If the traders are found guilty, they could face five years in jail.", "en", {}),
     ("Calder Bank filed for bankruptcy at a court in Delaware.", "en", {"Calder Bank": "ORG", "Delaware": "LOC"}),
+    ("Die Datenschutzbehörde hat die Firma Zentra verpflichtet, alle Daten zu löschen.", "de", {"Zentra": "ORG"}),
 ])
 def test_not_a_proceeding(text, language, names):
     assert run(text, language, names) == []
@@ -498,6 +499,8 @@ def test_a_german_participle_first_puts_the_accused_behind_the_verb():
      {"Otto Brandl": "PER", "Linz": "LOC"}, ([], ["Otto Brandl"]), "pending"),
     ("Der Oberste Gerichtshof gab der Klage des Vereins Konsument gegen die Bank Nordost statt.", "de",
      {"Oberste Gerichtshof": "ORG", "Konsument": "ORG", "Bank Nordost": "ORG"}, (["Konsument"], ["Bank Nordost"]), "ruled"),
+    ("Die Firma Zentra wurde von einer Richterin angewiesen, dem FBI beim Entsperren zu helfen.", "de",
+     {"Zentra": "ORG", "FBI": "ORG"}, ([], ["Zentra"]), "ruled"),
 ])
 def test_kinds_of_proceeding(text, language, names, expected, status):
     """Arbitration, regulators in court, court orders, trials, rulings: roles and status."""
