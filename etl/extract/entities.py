@@ -444,6 +444,9 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
         surface = text[m.start : m.end]
         if "-" not in surface:
             alone.setdefault(normalise_name(surface), m.label)
+    if language == "de":  # "Ischler", "Altausseer": demonyms of places the article names
+        places = set(_places("de")) | {text[m.start : m.end] for m in mentions if m.label == "LOC"}
+        mentions = [m for m in mentions if " " in text[m.start : m.end] or m.label == "PER" or not demonym_place(text[m.start : m.end], places)]
     surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PER"} | set(alone)
     out = []
     for m in mentions:
@@ -505,6 +508,9 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
         end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
     while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
+    tail = re.search(r"\s+(?:von|van|de|der|den|du|da|di|of|the|und|and)$", text[start:end])
+    if tail:
+        end = start + tail.start()  # "Gisela von" (the rest of the name was cut off)
     start, label = _cut_description(text, start, end, m.label, language)
     if language == "en":
         start = _after_lowercase_word(text, start, end)
@@ -561,7 +567,8 @@ def _cut_description(text: str, start: int, end: int, label: str, language: str)
         i = 1  # a demonym before a description: "Münchner Vorort ..."
     if len(words) - i >= 2 and words[i + 1].group()[:1].isupper() and normalise_name(text[start:end]) not in pattern_types(language):
         first = words[i].group()
-        ending = next((e for e in descriptors() if first.lower().endswith(e)), None) if first[:1].isupper() else None
+        low = first.lower()
+        ending = next((e for e in descriptors() if low.endswith(e) or low[:-1].endswith(e) and low.endswith("s")), None) if first[:1].isupper() else None
         if ending:
             return start + words[i + 1].start(), descriptors()[ending]
     return start, label

@@ -372,3 +372,22 @@ def test_possessive_splits_owner_and_product_en():
 def test_award_compound_adjective_yields_the_award_en():
     found = names("Her Oscar-winning performance in Leeds was praised.", "en")
     assert not any(n.endswith("-winning") for n, _ in found)
+
+
+def test_demonym_of_a_place_the_article_names_is_dropped_de():
+    from etl.extract.entities import _cut_compounds, _Mention
+
+    text = "Die Wanderung beginnt in Altaussee. Die Altausseer feiern im Sommer."
+    place = _Mention(text.index("Altaussee"), text.index("Altaussee") + 9, "LOC")
+    demonym = _Mention(text.index("Altausseer"), text.index("Altausseer") + 10, "LOC")
+    kept = _cut_compounds(text, [place, demonym], "de")
+    assert [text[m.start : m.end] for m in kept] == ["Altaussee"]
+
+
+def test_descriptor_in_the_genitive_is_trimmed_de():
+    from etl.extract.entities import _cut_description
+
+    text = "die Ausstellung des Künstlerduos Clegg & Guttmann"
+    start = text.index("Künstlerduos")
+    new_start, label = _cut_description(text, start, len(text), "PER", "de")
+    assert (text[new_start:], label) == ("Clegg & Guttmann", "ORG")
