@@ -709,6 +709,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = "defendant"  # "ist in einen Rechtsstreit geraten", "faces a lawsuit"
     elif possessive:
         subject_role = "plaintiff"  # "verlangt in ihrer Klage", "claims in its lawsuit"
+    elif trigger_prep in _WITH and primary.trigger.kind in _FILED_KINDS:
+        subject_role = "plaintiff"  # "ist mit einer Beschwerde abgeblitzt", "hit the firm with a lawsuit"
     elif trigger_prep is not None:
         subject_role = "none"  # "would not talk about the lawsuit"
     else:

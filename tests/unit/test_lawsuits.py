@@ -499,6 +499,8 @@ def test_a_german_participle_first_puts_the_accused_behind_the_verb():
      {"Otto Brandl": "PER", "Linz": "LOC"}, ([], ["Otto Brandl"]), "pending"),
     ("Der Oberste Gerichtshof gab der Klage des Vereins Konsument gegen die Bank Nordost statt.", "de",
      {"Oberste Gerichtshof": "ORG", "Konsument": "ORG", "Bank Nordost": "ORG"}, (["Konsument"], ["Bank Nordost"]), "ruled"),
+    ("Die Betreiberin Eva Lind ist mit einer Beschwerde vor dem Verfassungsgerichtshof gegen das Gesetz abgeblitzt.", "de",
+     {"Eva Lind": "PER", "Verfassungsgerichtshof": "ORG"}, (["Eva Lind"], []), "dismissed"),
     ("Die Firma Zentra wurde von einer Richterin angewiesen, dem FBI beim Entsperren zu helfen.", "de",
      {"Zentra": "ORG", "FBI": "ORG"}, ([], ["Zentra"]), "ruled"),
 ])
