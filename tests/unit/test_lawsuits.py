@@ -501,6 +501,8 @@ def test_a_german_participle_first_puts_the_accused_behind_the_verb():
      {"Oberste Gerichtshof": "ORG", "Konsument": "ORG", "Bank Nordost": "ORG"}, (["Konsument"], ["Bank Nordost"]), "ruled"),
     ("Die Betreiberin Eva Lind ist mit einer Beschwerde vor dem Verfassungsgerichtshof gegen das Gesetz abgeblitzt.", "de",
      {"Eva Lind": "PER", "Verfassungsgerichtshof": "ORG"}, (["Eva Lind"], []), "dismissed"),
+    ("Two governments are challenging a European Commission ruling on the name.", "en",
+     {"European Commission": "ORG"}, (["governments"], ["European Commission"]), "appealed"),
     ("Die Firma Zentra wurde von einer Richterin angewiesen, dem FBI beim Entsperren zu helfen.", "de",
      {"Zentra": "ORG", "FBI": "ORG"}, ([], ["Zentra"]), "ruled"),
 ])
