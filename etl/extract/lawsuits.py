@@ -331,7 +331,7 @@ class _Article:
             words = tuple(self.trim(self._aliases[words].name).split())
         best = self._names.get(words)
         n = len(words)
-        if n == 1 and _ACRONYM.fullmatch(words[0]):
+        if n == 1 and entity_type in (None, "ORG") and _ACRONYM.fullmatch(words[0]):
             best = self._acronyms.get(words[0].upper(), best)  # "SEC": "US Securities and Exchange Commission"
         if n and n <= 2:
             for ws, m in self._names.items():
