@@ -246,8 +246,13 @@ def _split_lists(text: str, mentions: list[_Mention], language: str) -> list[_Me
     out = []
     for m in mentions:
         hit = LIST_SEPARATOR.search(text, m.start, m.end)
-        if not hit or hit.end() >= m.end or (language == "de" and "," not in hit.group()):
-            out.append(m)
+        rest = text[hit.end() : m.end].split() if hit else []
+        possessive = bool(hit) and "," not in hit.group()
+        if not hit or not rest or (possessive and (
+            language == "de" or m.label in ("PER", "LOC") or normalise_name(text[m.start : m.end]) in pattern_types(language)
+            or rest[0] in ORG_SUFFIX_WORDS or rest[-1] in org_heads()
+        )):
+            out.append(m)  # "McDonald's Corp", "Sainsbury's Bank", "St John's Wood" are one name
             continue
         head = text[m.start : hit.start()]
         label = pattern_types(language).get(normalise_name(head), "ORG" if "," not in hit.group() else m.label)

@@ -391,3 +391,13 @@ def test_descriptor_in_the_genitive_is_trimmed_de():
     start = text.index("Künstlerduos")
     new_start, label = _cut_description(text, start, len(text), "PER", "de")
     assert (text[new_start:], label) == ("Clegg & Guttmann", "ORG")
+
+
+@pytest.mark.parametrize("name", ["McDonald's Corp", "Sainsbury's Bank", "Moody's Investors Service"])
+def test_possessive_company_names_stay_whole_en(name):
+    from etl.extract.entities import _Mention, _split_lists
+
+    text = f"shares of {name} rose"
+    start = text.index(name)
+    parts = _split_lists(text, [_Mention(start, start + len(name), "ORG")], "en")
+    assert [text[p.start : p.end] for p in parts] == [name]

@@ -102,15 +102,25 @@ def conll(nlp, path: Path, mapping: dict, prefix: str = "") -> list[Doc]:
     return out
 
 
-def conll_de(nlp, path: Path) -> list[Doc]:
-    """CoNLL-2003 German: demonym MISC ("Frankfurter", "Bad Homburger") -> O; MISC compounds ("SPD-Fraktion") unannotated."""
+QUOTES = {'"', "„", "“", "”", "»", "«"}
+
+
+def conll_de(nlp, path: Path, misc_missing: bool = False) -> list[Doc]:
+    """CoNLL-2003 German: demonym MISC ("Frankfurter", "Bad Homburger") -> O; MISC compounds ("SPD-Fraktion")
+    and unannotated capitalised words in quotation marks (titles GermEval marks OTH) unannotated."""
     out = []
     for words, tags in read_sentences(path):
         new = ["O"] * len(words)
+        inside = False
+        for i, w in enumerate(words):
+            if w in QUOTES:
+                inside = not inside
+            elif inside and tags[i] == "O" and (w[:1].isupper() or w[:1].isdigit()):
+                new[i] = "I-SKIP"
         for start, end, raw in spans_from_tags(tags, label_of=lambda r: r):
             if raw == "MISC" and DEMONYM.fullmatch(words[end - 1]) and (end - start == 1 or words[end - 1].endswith(("er", "ern"))):
                 continue
-            if raw == "MISC" and any("-" in w for w in words[start:end]):
+            if raw == "MISC" and (misc_missing or any("-" in w for w in words[start:end])):
                 raw = "SKIP"
             new[start:end] = [f"B-{raw}"] + [f"I-{raw}"] * (end - start - 1)
         out.append(to_doc(nlp.vocab, words, new, CONLL_DE))
@@ -176,13 +186,15 @@ def smartdata(nlp, path: Path) -> list[Doc]:
     return docs
 
 
-def build_de(nlp, data: Path, rng: random.Random, wikiann_cap: int, ler_cap: int, conll_repeat: int) -> tuple[list[Doc], list[Doc]]:
+def build_de(
+    nlp, data: Path, rng: random.Random, wikiann_cap: int, ler_cap: int, conll_repeat: int, germeval_repeat: int, conll_misc_missing: bool
+) -> tuple[list[Doc], list[Doc]]:
     ner = data / "ner" / "de"
     test_a = germeval(nlp, ner / "germeval2014" / "NER-de-test-part-a.tsv")
     dev = test_a[-400:]  # model selection only; the reported figure is on NER-de-dev.tsv, never trained on
-    train = test_a[:-400] * 3  # gold news/Wikipedia data in the target style, weighted against the rest
+    train = test_a[:-400] * germeval_repeat  # gold news/Wikipedia data in the target style, weighted against the rest
     for part in ("deu.testa", "deu.testb"):  # gold news of 1992, close to the target style
-        train += conll_de(nlp, ner / "conll2003" / part) * conll_repeat
+        train += conll_de(nlp, ner / "conll2003" / part, conll_misc_missing) * conll_repeat
     train += conll(nlp, ner / "europarl" / "train.tsv", PLAIN)
     train += conll(nlp, ner / "europarl" / "dev.tsv", PLAIN)
     train += conll(nlp, ner / "europarl" / "test.tsv", PLAIN)
@@ -215,12 +227,16 @@ def main() -> None:
     ap.add_argument("--wikiann-cap", type=int, help="WikiANN sentences (default: 6,000 de, 4,000 en)")
     ap.add_argument("--ler-cap", type=int, default=4000)
     ap.add_argument("--conll-repeat", type=int, default=2, help="copies of CoNLL-2003 German (de)")
+    ap.add_argument("--germeval-repeat", type=int, default=3, help="copies of the GermEval training part (de)")
+    ap.add_argument("--conll-misc-missing", action="store_true", help="leave CoNLL German MISC names unannotated (de)")
     args = ap.parse_args()
     wikiann_cap = args.wikiann_cap if args.wikiann_cap is not None else WIKIANN_CAP[args.lang]
     rng = random.Random(SEED)
     nlp = add_hyphen_infix(spacy.blank(args.lang))
     if args.lang == "de":
-        train, dev = build_de(nlp, args.data, rng, wikiann_cap, args.ler_cap, args.conll_repeat)
+        train, dev = build_de(
+            nlp, args.data, rng, wikiann_cap, args.ler_cap, args.conll_repeat, args.germeval_repeat, args.conll_misc_missing
+        )
     else:
         train, dev = build_en(nlp, args.data, rng, wikiann_cap)
     rng.shuffle(train)
