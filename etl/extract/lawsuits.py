@@ -62,6 +62,7 @@ _NEW_KINDS = frozenset(("suit", "charge", "dispute", "trial"))  # "an injunction
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,5}")
 _MINOR = frozenset("and of the for on & und für der die des von".split())
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
+_DATELINE = re.compile(r"[.!?:\"“”]\s+([A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?)\s+[–—]\s+(?=[A-ZÄÖÜ„\"])")
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -856,6 +857,7 @@ class _Case:
     defendants: dict[str, _Cand] = field(default_factory=dict)
     courts: list[str] = field(default_factory=list)
     last: int = 0
+    stating: set[int] = field(default_factory=set)  # sentences that name a party
 
     def families(self) -> set[str]:
         return {_FAMILY.get(k, k) for k in self.kinds}
@@ -867,12 +869,15 @@ class _Case:
     def absorb(self, other: "_Case") -> None:
         """Take over the sentences of another record of the same proceeding."""
         self.sentences = sorted(set(self.sentences) | set(other.sentences))
+        self.stating |= other.stating
         self.kinds |= other.kinds
         self.courts.extend(c for c in other.courts if c not in self.courts)
         self.last = max(self.last, other.last)
 
     def add(self, m: _Mention) -> None:
         self.sentences.append(m.idx)
+        if m.plaintiffs or m.defendants:
+            self.stating.add(m.idx)
         self.kinds.add(m.kind)
         self.last = m.idx
         self.courts.extend(m.courts)
@@ -1074,14 +1079,20 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
     hit_sents = {m.idx for m in mentions}
     nl = text.find("\n")
     title_end = nl if 0 <= nl < 400 else -1
+    dateline = _DATELINE.search(text, 0, 600)
+    if dateline:  # "Titel. Lead. Wien – Body": the lead before the dateline is as elliptical as a headline
+        title_end = max(title_end, dateline.start(1) - 1)
     title_sentences = sum(1 for _, e in spans if e <= title_end)
     out = []
     for case in _group_mentions(mentions, title_sentences):
         if not case.plaintiffs and not case.defendants:
             continue
+        # the evidence: the case's first sentence; when that is in the headline or lead (elliptical),
+        # the first body sentence that names a party
         ev = case.sentences[0]
         if spans[ev][1] <= title_end:
-            ev = next((i for i in case.sentences if spans[i][0] > title_end), ev)  # a headline is elliptical
+            body = [i for i in sorted(case.sentences) if spans[i][0] > title_end]
+            ev = next((i for i in body if i in case.stating), body[0] if body else ev)
         s, e = spans[ev]
         amount = _amount(case, spans, sents, amounts, hit_sents)
         parties = tuple(

@@ -608,3 +608,12 @@ def test_seed_article_through_the_whole_extractor():
     assert [roles(law) for law in laws] == [([], ["Microsoft", "GitHub", "OpenAI"]), (["Künstler"], ["OpenAI-Konkurrenten"])]
     assert [law.claim for law in laws] == ["copyright", "copyright"]
     assert not any("Markenamt" in law.evidence_text or "USPTO" in law.evidence_text for law in laws)
+
+
+def test_the_lead_before_the_dateline_is_elliptical_like_a_headline():
+    text = ("Schulstreit: Eltern haben Beschwerde eingebracht. Tulln – Der Streit um den Unterricht soll nun auch den "
+            "Gerichtshof für Menschenrechte beschäftigen. Die Eltern einer Schülerin haben beim Gerichtshof "
+            "Beschwerde gegen die Republik eingebracht.")
+    [law] = run(text, "de", {"Tulln": "LOC", "Republik": "LOC"})
+    assert law.evidence_text.startswith("Die Eltern einer Schülerin")
+    assert roles(law)[0] == ["Eltern"]
