@@ -404,6 +404,8 @@ def test_structural_pattern_gives_the_roles(text, language, names, plaintiffs, d
     ("If the traders are found guilty, they could face five years in jail.", "en", {}),
     ("Calder Bank filed for bankruptcy at a court in Delaware.", "en", {"Calder Bank": "ORG", "Delaware": "LOC"}),
     ("Die Datenschutzbehörde hat die Firma Zentra verpflichtet, alle Daten zu löschen.", "de", {"Zentra": "ORG"}),
+    ("The key to such a lawsuit against Zentra would be convincing a court.", "en", {"Zentra": "ORG"}),
+    ("Eine solche Klage gegen Zentra hätte kaum Aussicht auf Erfolg.", "de", {"Zentra": "ORG"}),
 ])
 def test_not_a_proceeding(text, language, names):
     assert run(text, language, names) == []
