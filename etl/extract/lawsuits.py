@@ -122,6 +122,7 @@ class _Lexicon:
     against: frozenset
     agent: re.Pattern
     accuse: re.Pattern
+    ruled_on: re.Pattern
     counsel: re.Pattern
     counsel_word: re.Pattern
     demand: re.Pattern
@@ -227,6 +228,7 @@ def _lexicon(language: str) -> _Lexicon:
         against=frozenset(parties["against"][language]),
         agent=re.compile(parties["agent"][language]),
         accuse=re.compile(parties["accuse"][language]),
+        ruled_on=re.compile(parties["ruled_on"][language]),
         counsel=re.compile(r"(?:%s),?\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?\Z" % parties["counsel"][language]),
         counsel_word=re.compile(parties["counsel"][language]),
         demand=re.compile(parties["demand"][language]),
@@ -749,7 +751,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             role[i] = "defendant"  # "fordert 4 Milliarden Euro von der Bundesrepublik", "seeks damages from X"
             if subject_role == "none":
                 subject_role = "plaintiff"
-        elif lex.accuse.search(sent[max(0, g[0].start - 50):g[0].start]):
+        elif lex.accuse.search(sent[max(0, g[0].start - 50):g[0].start]) or lex.ruled_on.search(
+                sent[max(0, g[0].start - 90):g[0].start]):
             role[i] = "defendant"
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
     subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
@@ -779,7 +782,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         if obj is not None and obj not in role:
             role[obj] = "defendant"
     plaintiffs = [c for i, g in enumerate(groups) if role.get(i) == "plaintiff" for c in g]
-    defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g]
+    taken = {_key(c.name) for c in plaintiffs}  # "X (Wada)": one party cannot sue itself
+    defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g if _key(c.name) not in taken]
     if defendants and not plaintiffs:
         plaintiffs = [c for i, g in enumerate(groups) if i not in role and preps[i] in _AGENT_PREPS for c in g if c.generic]
     shift = lambda cs: [_Cand(c.start + s, c.end + s, c.name, c.entity_id, c.generic) for c in cs]  # noqa: E731
@@ -980,13 +984,14 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int) -> list[_Cas
 
 
 def _status(case: _Case, sents: list[str], lex: _Lexicon) -> str:
-    """The last cue of the latest sentence with one; nouns ("the ruling") only on their own."""
+    """The last cue of the latest sentence with one; nouns ("the ruling") only on their own; an appeal
+    outranks the ruling it attacks in the same sentence ("Berufung gegen den Freispruch")."""
     found = None
     for i in sorted(set(case.sentences)):
         cues = [(weak, m.start(), status) for status, rx, weak in lex.statuses for m in rx.finditer(sents[i])]
         strong = [c for c in cues if not c[0]] or cues
         if strong:
-            found = max(strong, key=lambda c: c[1])[2]
+            found = "appealed" if any(c[2] == "appealed" for c in strong) else max(strong, key=lambda c: c[1])[2]
     return found or case.default_status
 
 

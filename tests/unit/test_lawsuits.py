@@ -505,6 +505,10 @@ def test_a_german_participle_first_puts_the_accused_behind_the_verb():
      {"Eva Lind": "PER", "Verfassungsgerichtshof": "ORG"}, (["Eva Lind"], []), "dismissed"),
     ("Two governments are challenging a European Commission ruling on the name.", "en",
      {"European Commission": "ORG"}, (["governments"], ["European Commission"]), "appealed"),
+    ("The Nordic Sport Agency (NSA) will appeal against the acquittal of Kim Berg on doping charges.", "en",
+     {"Nordic Sport Agency": "ORG", "NSA": "ORG", "Kim Berg": "PER"}, (["Nordic Sport Agency"], ["Kim Berg"]), "appealed"),
+    ("Die Staatsanwaltschaft Wien legte Berufung gegen den Freispruch für Karl Fenz ein.", "de",
+     {"Staatsanwaltschaft Wien": "ORG", "Karl Fenz": "PER"}, (["Staatsanwaltschaft Wien"], ["Karl Fenz"]), "appealed"),
     ("Die Firma Zentra wurde von einer Richterin angewiesen, dem FBI beim Entsperren zu helfen.", "de",
      {"Zentra": "ORG", "FBI": "ORG"}, ([], ["Zentra"]), "ruled"),
 ])
