@@ -63,6 +63,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,5}")
 _MINOR = frozenset("and of the for on & und für der die des von".split())
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
 _DATELINE = re.compile(r"[.!?:\"“”]\s+([A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?)\s+[–—]\s+(?=[A-ZÄÖÜ„\"])")
+_DE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ige|ige[nrs]|liche[nrs]?|ische[nrs]?|ene[nrs]?|ste[nrs]?|e)")
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -419,6 +420,10 @@ class _Article:
             base = word.rsplit("-", 1)[-1]
             if self.language == "de" and base.endswith("n") and base[:-1] in lex.generic_words:
                 word = word[:-1]
+            inside = next((m for m in ents if m.start_char <= gs and ge <= m.end_char and (ge - gs) < (m.end_char - m.start_char)
+                           and "-" not in g.group(1)), None)
+            if inside is not None:
+                continue  # "Revolution Studios" is a name, not the studios
             for i, m in enumerate(ents):
                 if m.start_char < ge and gs < m.end_char:
                     taken.add(i)  # "Google-Konkurrenten" holds Google: the group is the party
@@ -474,6 +479,8 @@ class _Article:
                 toks.pop(0)
             while toks and toks[-1][2] in ("of", "&"):
                 toks.pop()
+            if self.language == "de" and toks and toks[0][0] == s and len(toks) == 2 and _DE_ADJECTIVE.fullmatch(toks[0][2]):
+                toks.pop(0)  # "Mögliche Verstöße": a sentence opens with an adjective, not a name
             if (self.language == "de" and len(toks) >= 3 and not lex.name_parts.fullmatch(toks[0][2])
                     and re.search(r"\b[a-zäöüß]+(?:en|er|es|em|e)\s+$", self.text[max(s, toks[0][0] - 30):toks[0][0]])):
                 toks.pop(0)  # "des bayerischen Landwirts Josef Huber": the noun before the name

@@ -623,3 +623,22 @@ def test_the_lead_before_the_dateline_is_elliptical_like_a_headline():
     [law] = run(text, "de", {"Tulln": "LOC", "Republik": "LOC"})
     assert law.evidence_text.startswith("Die Eltern einer Schülerin")
     assert roles(law)[0] == ["Eltern"]
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Actor Bruce Wills is suing Revolution Studios over an injury.", "en",
+     {"Bruce Wills": "PER", "Revolution Studios": "ORG"}, (["Bruce Wills"], ["Revolution Studios"])),
+    ("Rock band guitarist Mick Mahr is being sued by his former manager.", "en", {"Mick Mahr": "PER"},
+     (["manager"], ["Mick Mahr"])),
+])
+def test_names_holding_a_group_word_and_roles_before_names(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,language,names", [
+    ("Teachers worry about outdoor trips for fear of being sued if a child is hurt.", "en", {}),
+    ("Mögliche Verstöße soll ein Schiedsgericht prüfen, in das jeder Kandidat ein Mitglied entsendet.", "de", {}),
+])
+def test_fears_and_adjectives_are_no_parties(text, language, names):
+    assert run(text, language, names) == []
