@@ -79,7 +79,7 @@ def _strip_genitive(noun: str) -> str:
     return noun[:-1]
 
 
-def german_nominative(name: str, before: str = "") -> str:
+def german_nominative(name: str, before: str = "", places: frozenset[str] = frozenset()) -> str:
     """The nominative of a German name written in another case; `before` is the text just before it.
 
     "Europäischen Gerichtshofs" after "des" -> "Europäischer Gerichtshof"; "Deutschen Bank"
@@ -89,8 +89,8 @@ def german_nominative(name: str, before: str = "") -> str:
     """
     words = name.split(" ")
     n_adj = 0
-    while n_adj < len(words) - 1 and is_adjective(words[n_adj]):
-        n_adj += 1
+    while n_adj < len(words) - 1 and is_adjective(words[n_adj]) and not demonym_place(words[n_adj], places):
+        n_adj += 1  # a demonym ("Leipziger") never changes its ending
     det = _DETERMINER.search(before)
     det = det.group(1).lower() if det else ""
     head = n_adj  # the noun the adjectives agree with (or the name's first word)

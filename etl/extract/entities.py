@@ -513,7 +513,7 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
         end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
     while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
-    tail = re.search(r"\s+(?:von|van|de|der|den|du|da|di|of|the|und|and)$", text[start:end])
+    tail = re.search(r"(?:\s+[a-zäöüß]{1,4})+$", text[start:end])
     if tail:
         end = start + tail.start()  # "Gisela von" (the rest of the name was cut off)
     start, label = _cut_description(text, start, end, m.label, language)
@@ -567,15 +567,15 @@ def _cut_description(text: str, start: int, end: int, label: str, language: str)
     """Skip a description before the name, which also types it: "Umweltorganisation Greenpeace" (ORG),
     "Münchner Vorort Unterhaching" (LOC). Returns the new start and type."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    i = 0
-    if language == "de" and len(words) > 2 and demonym_place(words[0].group(), _places("de")):
-        i = 1  # a demonym before a description: "Münchner Vorort ..."
-    if len(words) - i >= 2 and words[i + 1].group()[:1].isupper() and normalise_name(text[start:end]) not in pattern_types(language):
-        first = words[i].group()
-        low = first.lower()
-        ending = next((e for e in descriptors() if low.endswith(e) or low[:-1].endswith(e) and low.endswith("s")), None) if first[:1].isupper() else None
-        if ending:
-            return start + words[i + 1].start(), descriptors()[ending]
+    if normalise_name(text[start:end]) in pattern_types(language):
+        return start, label
+    demonym = language == "de" and len(words) > 2 and demonym_place(words[0].group(), _places("de"))
+    for i in (1, 0) if demonym else (0,):  # a demonym before a description: "Münchner Vorort ..."
+        if len(words) - i >= 2 and words[i + 1].group()[:1].isupper() and words[i].group()[:1].isupper():
+            low = words[i].group().lower()
+            ending = next((e for e in descriptors() if low.endswith(e) or low[:-1].endswith(e) and low.endswith("s")), None)
+            if ending:
+                return start + words[i + 1].start(), descriptors()[ending]
     return start, label
 
 
@@ -627,7 +627,7 @@ def _base_form(text: str, m: _Mention, known: set[str], language: str) -> str:
     if language != "de":
         return surface
     before = text[max(0, m.start - 12) : m.start]
-    folded = german_nominative(surface, before) if m.label != "PER" else surface
+    folded = german_nominative(surface, before, _places("de")) if m.label != "PER" else surface
     if folded != surface:
         return folded
     if surface.endswith("s") and len(surface) > 3 and surface[-2].isalpha():  # "iPhone 4s" is a version

@@ -401,3 +401,17 @@ def test_possessive_company_names_stay_whole_en(name):
     start = text.index(name)
     parts = _split_lists(text, [_Mention(start, start + len(name), "ORG")], "en")
     assert [text[p.start : p.end] for p in parts] == [name]
+
+
+def test_nationality_noun_before_a_name_is_trimmed_de():
+    assert ("Feliciano Lopez", "PER") in names("Der Spanier Feliciano Lopez gewann in New York.", "de")
+
+
+def test_demonym_in_a_name_keeps_its_ending_de():
+    places = frozenset({"Leipzig"})
+    assert german_nominative("Leipziger Forschungszentrums", "des ", places) == "Leipziger Forschungszentrum"
+
+
+def test_dangling_lower_case_words_are_trimmed_de():
+    found = names("Die Forscher des Leipziger Forschungszentrums für Zivilisationserkrankungen in Leipzig berichten.", "de")
+    assert not any(n.endswith(" in") for n, _ in found)
