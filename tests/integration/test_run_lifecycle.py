@@ -212,6 +212,20 @@ def start_run_and_wait_for_extraction(s, inbox) -> tuple[subprocess.Popen, list[
     return proc, workers
 
 
+def holders(path: Path) -> list[str]:
+    """Processes with `path` open (pid and command line)."""
+    found = []
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            if os.readlink(fd) == str(path):
+                pid = fd.parent.parent.name
+                command = Path("/proc", pid, "cmdline").read_bytes().replace(bytes(1), b" ").decode()
+                found.append(f"{pid}: {command[:200]}")
+        except OSError:
+            continue
+    return found
+
+
 def wait_gone(pids: list[int]) -> list[int]:
     deadline = time.monotonic() + 10
     while any(alive(p) for p in pids) and time.monotonic() < deadline:
@@ -231,6 +245,7 @@ def test_sigterm_and_kill_during_extraction_leave_no_workers_and_the_next_run_re
     killed.kill()
     killed.wait()
     assert wait_gone(workers) == [], "extraction workers outlived their run"
+    assert holders(s.lock_file) == []
     killed_run = query(s, "SELECT run_id FROM core.runs WHERE status = 'running'")
     assert len(killed_run) == 1
 
