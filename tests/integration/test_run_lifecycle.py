@@ -190,10 +190,14 @@ def children_of(pid: int) -> list[int]:
 
 
 def alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    """Any thread of the process still running: a zombie leader's other threads may still hold its files."""
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X"):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def start_run_and_wait_for_extraction(s, inbox) -> tuple[subprocess.Popen, list[int]]:
@@ -245,6 +249,9 @@ def test_sigterm_and_kill_during_extraction_leave_no_workers_and_the_next_run_re
     killed.kill()
     killed.wait()
     assert wait_gone(workers) == [], "extraction workers outlived their run"
+    deadline = time.monotonic() + 10
+    while holders(s.lock_file) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert holders(s.lock_file) == []
     killed_run = query(s, "SELECT run_id FROM core.runs WHERE status = 'running'")
     assert len(killed_run) == 1
