@@ -64,6 +64,7 @@ _MINOR = frozenset("and of the for on & und für der die des von".split())
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
 _DATELINE = re.compile(r"[.!?:\"“”]\s+([A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?)\s+[–—]\s+(?=[A-ZÄÖÜ„\"])")
 _DE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ige|ige[nrs]|liche[nrs]?|ische[nrs]?|ene[nrs]?|ste[nrs]?|e)")
+_NONFINITE = re.compile(r"\s*(?:being|having been)\b")
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -642,6 +643,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
             return None
         if language == "de" and low in ("der", "des") and toks[i + 1][0].isupper():
             return "gen"  # "eine Irreführung der Verbraucher": an attribute, not the subject
+        if low == "to" and i > 0 and toks[i - 1][0].islower() and toks[i - 1].lower() not in _ARTICLES:
+            return None  # "decided to press charges": an infinitive's object, not a prepositional phrase
         if language == "en" and low in _ARTICLES and toks[i + 1].lower() not in lex.prepositions:
             return None  # an English phrase starts at its article: "On Monday the NFL sued"
         if tok in "()" or low in _ARTICLES or tok[0].isdigit():
@@ -715,7 +718,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     if trigger_prep == "gen":
         trigger_prep = None  # "erwägt eine Erweiterung der Klage": still the subject's own suit
     possessive = not primary.trigger.verb and _POSSESSIVE.search(sent[max(0, primary.start - 12):primary.start])
-    if passive or (trigger_prep in (None, "in", "vor", "into") and lex.defendant_verbs.search(sent[c0:c1])):
+    if passive or (trigger_prep in (None, "in", "vor", "into", "on") and lex.defendant_verbs.search(sent[c0:c1])):
         subject_role = "defendant"  # "ist in einen Rechtsstreit geraten", "faces a lawsuit"
     elif possessive:
         subject_role = "plaintiff"  # "verlangt in ihrer Klage", "claims in its lawsuit"
@@ -771,6 +774,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted:
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
+    elif subject is None and passive and language == "en" and _NONFINITE.match(sent, c0):
+        # "X faces a ban after being charged by Y": the participle's subject is the main clause's
+        subject = next((i for i in reversed(range(len(groups))) if groups[i][0].start < c0 and preps[i] is None
+                        and i not in role), None)
     elif subject is None and language == "de" and passive and not sent[c0:primary.start].strip(" \"„“"):
         subject = next((i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None), None)
         # "Angeklagt sind X und Y": the participle opens, the subject follows

@@ -642,3 +642,15 @@ def test_names_holding_a_group_word_and_roles_before_names(text, language, names
 ])
 def test_fears_and_adjectives_are_no_parties(text, language, names):
     assert run(text, language, names) == []
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("Mr Hale is in jail on charges of fraud and tax evasion.", {"Hale": "PER"}, ([], ["Hale"])),
+    ("The Nordic Sport Agency decided to press charges against Kim Berg in the summer.",
+     {"Nordic Sport Agency": "ORG", "Kim Berg": "PER"}, (["Nordic Sport Agency"], ["Kim Berg"])),
+    ("Tim Hale is facing a lifetime ban after being charged by the Nordic Sport Agency.",
+     {"Tim Hale": "PER", "Nordic Sport Agency": "ORG"}, (["Nordic Sport Agency"], ["Tim Hale"])),
+])
+def test_charges_as_a_noun_and_non_finite_passives(text, names, expected):
+    [law] = run(text, "en", names)
+    assert roles(law) == expected
