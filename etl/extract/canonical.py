@@ -113,9 +113,7 @@ def _gender_from_determiner(det: str, ending: str) -> str | None:
     """What the article before an adjective says about the noun: "der Deutschen ..." is feminine (or plural)."""
     if ending == "en":
         return {"der": "f", "zur": "f", "einer": "f", "die": "pl"}.get(det, "m" if det in _DATIVE_MN or det in ("des", "den") else None)
-    if ending == "e":
-        return {"der": "m", "die": "f", "das": "n"}.get(det)
-    return None
+    return None  # "-e", "-er", "-es" already look nominative: "der Erste Group" stays as written
 
 
 def _strip_genitive(noun: str) -> str:

@@ -513,10 +513,17 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
         end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
     while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
-    tail = re.search(r"(?:\s+[a-zäöüß]{1,4})+$", text[start:end])
+    tail = re.search(r"(?:\s+[a-zäöüß]+)+$", text[start:end])
     if tail:
         end = start + tail.start()  # "Gisela von" (the rest of the name was cut off)
     start, label = _cut_description(text, start, end, m.label, language)
+    first = re.match(r"([A-ZÄÖÜ][a-zäöüß]+)\s+(?=[A-ZÄÖÜ])", text[start:end])
+    if (
+        first and first.group(1).lower() in _stop_words(language) and first.group(1).lower() not in NAME_OPENERS
+        and first.group(1) not in ARTICLES and normalise_name(text[start:end]) not in pattern_types(language)
+        and re.search(r"(?:^|[.!?:]\s+|\n\s*)[\"'„“‘]?$", text[max(0, start - 5) : start])
+    ):
+        start += first.end()  # "However Roddick", "Auch Siemens": a function word opening the sentence
     if language == "en":
         start = _after_lowercase_word(text, start, end)
         lead = re.match(r"(\w+) (?:the|a|an) (?=[A-Z])", text[start:end])
@@ -556,6 +563,18 @@ def _is_demonym(text: str, start: int, end: int, surface: str) -> bool:
     """A German demonym adjective ("Münchner", "Hamburger") before a noun; "Hamburger SV" is a longer span."""
     nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)", text[end : end + 40])
     return bool(nxt) and demonym_place(surface, _places("de")) is not None
+
+
+# Stop words that do open names: "First Data", "Erste Bank", "Neue Zürcher Zeitung".
+NAME_OPENERS = frozenset("first last next new erste erster erstes neue neuer neues zweite dritte".split())
+
+
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    """spaCy's function-word list for the language: such a word never opens a name."""
+    from spacy.util import get_lang_class
+
+    return frozenset(get_lang_class(lang).Defaults.stop_words)
 
 
 @cache
@@ -603,8 +622,8 @@ def _type_by_name_words(text: str, m: _Mention, language: str) -> _Mention:
         return _Mention(m.start, m.end, "ORG", sure=True)  # "Leopold-Museum", "Max-Planck-Institut"
     if not 2 <= len(words) <= 4 or normalise_name(surface) in pattern_types(language):
         return m
-    if (words[-1] in misc_heads() or " ".join(words[-2:]) in misc_heads()) and m.label != "MISC":
-        return _Mention(m.start, m.end, "MISC", sure=True)  # an event or award: "Venice Film Festival"
+    if words[-1] in misc_heads() or " ".join(words[-2:]) in misc_heads():
+        return _Mention(m.start, m.end, "MISC", sure=True)  # an event or award: "Venice Film Festival", "Athens Games"
     if words[-1] in org_heads():  # "George Mason University": the head word outranks the given name
         return _Mention(m.start, m.end, "ORG", sure=True)
     if m.label == "PER" and any(normalise_name(w) in non_entities() for w in words):

@@ -415,3 +415,23 @@ def test_demonym_in_a_name_keeps_its_ending_de():
 def test_dangling_lower_case_words_are_trimmed_de():
     found = names("Die Forscher des Leipziger Forschungszentrums für Zivilisationserkrankungen in Leipzig berichten.", "de")
     assert not any(n.endswith(" in") for n, _ in found)
+
+
+def test_function_word_opening_a_sentence_is_not_part_of_a_name_en():
+    text = "Andy Roddick beat him in Seville. However Roddick lost the final. And Roddick left early."
+    ms = mentions(text, "en")
+    assert not any(k.startswith(("However", "And ")) for k in ms)
+    assert {v for k, v in ms.items()} == {("Andy Roddick", "PER"), ("Seville", "LOC")}
+
+
+def test_stop_word_that_opens_a_name_stays_de():
+    assert ("Erste Group", "ORG") in names("Der Chef der Erste Group sprach in Wien.", "de")
+
+
+def test_event_head_outranks_organisation_head_en():
+    assert ("Athens Games", "MISC") in names("Kenteris missed the Athens Games in August.", "en")
+
+
+def test_trailing_lower_case_word_is_cut_en():
+    found = names("Kenteris missed the Athens Games in August.", "en")
+    assert not any(n.endswith("missed") for n, _ in found)
