@@ -152,6 +152,19 @@ class Lease:
         return f"run {self.run_id} is in progress since {self.since}, started by {self.owner}"
 
 
+DYING_HOLDER_SECONDS = 30
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class RunLock:
     """An exclusive flock on `<warehouse>.run-lock`; the file holds the current lease as JSON.
 
@@ -170,15 +183,20 @@ class RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait_seconds
+        grace = time.monotonic() + DYING_HOLDER_SECONDS
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = _read_lease(fd)
+                holder = _read_lease(fd)
+                # a holder that just died: its extraction workers (which share the lock) are being killed
+                dying = holder is not None and holder.host == socket.gethostname() and not _pid_alive(holder.pid)
+                if time.monotonic() >= (max(deadline, grace) if dying else deadline):
                     os.close(fd)
                     said = holder.describe() if holder else "another run is starting"
+                    if dying:
+                        said += f" (that process has ended, but processes it started still hold {self.path})"
                     raise RunInProgress(f"{said}; only one run writes to {self.path.with_suffix('')} "
                                         "at a time, try again when it has finished") from None
                 time.sleep(0.5)

@@ -159,3 +159,14 @@ def test_the_extractor_version_follows_code_data_and_models(tmp_path):
     changed_model = extractor_version(copy, models)
     (copy / "amounts.py").write_text((copy / "amounts.py").read_text() + "\n# a comment\n")
     assert len({version, changed_data, changed_model, extractor_version(copy, models)}) == 4
+
+
+def test_a_run_waits_while_a_dead_holders_workers_are_still_dying(tmp_path):
+    """The holder died, a process it forked still holds the lock for a moment: wait, then take over."""
+    lock_file = tmp_path / "w.duckdb.run-lock"
+    dead = hold_lock(lock_file, "crashed", then="time.sleep(2 if os.fork() == 0 else 0); os._exit(0)")
+    dead.wait()
+    lock = RunLock(lock_file)
+    stale = lock.acquire(Lease.mine("next", "etl run"))  # no wait asked: the grace is for dying holders only
+    assert stale.run_id == "crashed"
+    lock.release()
