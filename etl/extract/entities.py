@@ -516,6 +516,8 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     tail = re.search(r"(?:\s+[a-zäöüß]+)+$", text[start:end])
     if tail:
         end = start + tail.start()  # "Gisela von" (the rest of the name was cut off)
+        while end > start and text[end - 1] in " -–—,;:":
+            end -= 1
     start, label = _cut_description(text, start, end, m.label, language)
     first = re.match(r"([A-ZÄÖÜ][a-zäöüß]+)\s+(?=[A-ZÄÖÜ])", text[start:end])
     if (
@@ -527,14 +529,17 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     if language == "en":
         start = _after_lowercase_word(text, start, end)
         lead = re.match(r"(\w+) (?:the|a|an) (?=[A-Z])", text[start:end])
-        if lead and lead.group(1).lower() in common_words(language):
+        opens_sentence = re.search(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘]?$", text[max(0, start - 5) : start])
+        if lead and opens_sentence and lead.group(1).lower() in common_words(language):
             start += lead.end()  # "Already the Live-Shot" -> "Live-Shot"
     surface = text[start:end]
     if len(surface) < 2 or not any(c.isupper() or c.isdigit() for c in surface) or is_case_number(surface) or ROMAN.fullmatch(surface):
         return None
     if language == "de" and " " not in surface and _is_demonym(text, start, end, surface):
         return None  # "Münchner Firmen": an adjective, not the city
-    if language == "de" and is_adjective(surface, suffix_only=True) and normalise_name(surface) not in pattern_types(language):
+    if surface in titles():
+        return None  # "MP", "CEO" alone name no one
+    if language == "de" and is_adjective(surface) and normalise_name(surface) not in pattern_types(language):
         return None  # "Audiovisuelle": an adjective alone names nothing
     if normalise_name(surface) in non_entities() or (" " not in surface and normalise_name(surface.split("-")[0]) in non_entities()):
         return None

@@ -435,3 +435,13 @@ def test_event_head_outranks_organisation_head_en():
 def test_trailing_lower_case_word_is_cut_en():
     found = names("Kenteris missed the Athens Games in August.", "en")
     assert not any(n.endswith("missed") for n, _ in found)
+
+
+def test_lone_title_or_adjective_is_not_an_entity():
+    from etl.extract.entities import _Mention, _trim
+
+    text = "Der Anwalt des Deutschen, sagte der MP."
+    deutschen = _Mention(text.index("Deutschen"), text.index("Deutschen") + 9, "ORG")
+    mp = _Mention(text.index("MP"), text.index("MP") + 2, "PER")
+    assert _trim(text, deutschen, "de") is None
+    assert _trim(text, mp, "en") is None
