@@ -349,7 +349,9 @@ class _Article:
 
     @functools.cached_property
     def orgs(self) -> list[EntityMention]:
-        return [m for m in self.entities if m.entity_type == "ORG" and not self.is_court(m)]
+        """Organisations "der Konzern" / "the company" can stand for: no courts, no authorities."""
+        return [m for m in self.entities if m.entity_type == "ORG" and not self.is_court(m)
+                and not self.lex.agencies.search(m.name)]
 
     @functools.cached_property
     def org_ends(self) -> list[int]:

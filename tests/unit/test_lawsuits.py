@@ -654,3 +654,10 @@ def test_fears_and_adjectives_are_no_parties(text, language, names):
 def test_charges_as_a_noun_and_non_finite_passives(text, names, expected):
     [law] = run(text, "en", names)
     assert roles(law) == expected
+
+
+def test_the_company_never_stands_for_an_authority():
+    text = ("The Securities and Exchange Commission fined Kestrel. The Securities and Exchange Commission also "
+            "opened an inquiry. Shareholders have now launched lawsuits against the group.")
+    [law] = run(text, "en", {"Securities and Exchange Commission": "ORG", "Kestrel": "ORG"})
+    assert roles(law) == (["Shareholders"], ["Kestrel"])
