@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench eval model airflow lock clean
+.PHONY: install run test bench bench-scale cluster-demo eval model airflow lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ bench: $(STAMP)  ## speed benchmarks on ../shared/data/corpora (not tests)
 	$(BIN)/python bench/bench_ner.py
 	$(BIN)/python bench/bench_amounts.py
 	$(BIN)/python bench/bench_lawsuits.py
+
+bench-scale: $(STAMP)  ## analyst queries and a nightly run on a warehouse scaled to SIZE articles (default 100000)
+	$(BIN)/python bench/bench_scale.py --size $(or $(SIZE),100000)
+
+cluster-demo: $(STAMP)  ## Airflow + CeleryExecutor + Redis + PostgreSQL on loopback, nightly DAG on one then two workers
+	bash scripts/cluster-demo.sh
 
 eval: $(STAMP)  ## entity/amount/lawsuit scores of the warehouse path on ../shared/data/gold, per language
 	$(BIN)/python scripts/eval_gold.py

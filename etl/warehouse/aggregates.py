@@ -1,4 +1,10 @@
-"""Entity aggregates (core.entity_stats) kept in step with what is published, at the cost of the run.
+"""Entity aggregates kept in step with what is published, at the cost of the run.
+
+core.entity_stats: per entity, its article and mention counts, aliases, first and last seen.
+core.entity_pairs: per pair of recurring entities (each named in two or more published
+articles), the number of published articles naming both: co-occurrence as a plain read. Pairs
+with a one-off entity are left out: they are most pairs (80 million at a million articles) and
+rank last anyway.
 
 `refresh_entity_stats` runs inside the publish transaction, before publish changes anything, and
 brings the aggregates to the state publish leaves behind:
@@ -7,8 +13,10 @@ brings the aggregates to the state publish leaves behind:
 - a run that replaces published rows (a backfill re-extracting articles, or a changed file whose
   old article goes) also removes: the entities those rows named are recomputed, by key, from the
   mentions that stay published plus the run's own.
+Pairs follow the same split: a plain run adds the pairs of its articles, and those of the one
+earlier article of each entity it makes recurring; a run that removes rows rebuilds the pairs.
 A failed audit publishes nothing, so it never reaches here and leaves the aggregates as they were.
-`recompute_entity_stats` is the full recomputation, for checks and for repairs.
+`recompute_entity_stats` is the full recomputation of both, for checks and for repairs.
 """
 from __future__ import annotations
 
@@ -37,8 +45,13 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
         CREATE OR REPLACE TEMP TABLE run_mentions AS
         SELECT entity_id, article_id, mention_text FROM core.entity_mentions
         WHERE run_id = $run_id AND NOT published""", p)
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE counts_before AS
+        SELECT entity_id, article_count FROM core.entity_stats
+        WHERE entity_id IN (SELECT entity_id FROM run_mentions)""")
     _create_leaving_articles(con, run_id)
     leaving = con.execute("SELECT count(*) FROM leaving_articles").fetchone()[0]
+
     recomputed = 0
     if leaving:
         # Entities named by rows that go: recompute them from what stays plus the run's mentions.
@@ -77,9 +90,64 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
             first_seen = least(entity_stats.first_seen, excluded.first_seen),
             last_seen = greatest(entity_stats.last_seen, excluded.last_seen)""")
     merged = con.execute("SELECT count(DISTINCT entity_id) FROM run_mentions").fetchone()[0]
-    for temp in ("run_mentions", "leaving_articles", "recompute", "after_mentions"):
+    if leaving:  # the pairs as publish leaves them: what stays published plus the run's mentions
+        _rebuild_pairs(con, """(SELECT entity_id, article_id FROM core.entity_mentions
+                                WHERE published AND article_id NOT IN (SELECT article_id FROM leaving_articles)
+                                UNION ALL
+                                SELECT entity_id, article_id FROM core.entity_mentions
+                                WHERE run_id = $run_id AND NOT published)""", p)
+    else:
+        _add_pairs(con, run_id)
+    for temp in ("run_mentions", "leaving_articles", "recompute", "after_mentions", "counts_before",
+                 "newly_recurring", "pair_articles"):
         con.execute(f"DROP TABLE IF EXISTS {temp}")
     return {"entities_merged": merged, "entities_recomputed": recomputed}
+
+
+# Pairs of recurring entities named in the same article, one row per pair and article, from a
+# relation {source} of (entity_id, article_id); entity_stats must already hold the new counts.
+_PAIRS = """
+    WITH ea AS (
+        SELECT DISTINCT article_id, entity_id FROM {source}
+        WHERE entity_id IN (SELECT entity_id FROM core.entity_stats WHERE article_count >= 2)
+    )
+    SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, a.article_id
+    FROM ea a JOIN ea b ON a.article_id = b.article_id AND a.entity_id < b.entity_id"""
+
+
+def _rebuild_pairs(con: duckdb.DuckDBPyConnection, source: str, params: dict | None = None) -> None:
+    con.execute("DELETE FROM core.entity_pairs")
+    con.execute(f"""
+        INSERT INTO core.entity_pairs
+        SELECT entity_a, entity_b, count(*) FROM ({_PAIRS.format(source=source)}) GROUP BY ALL""", params or {})
+
+
+def _add_pairs(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """The run's articles add their pairs; so does the single earlier article of each entity the
+    run makes recurring (its pairs there were left out while the entity was a one-off)."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE newly_recurring AS
+        SELECT b.entity_id FROM counts_before b JOIN core.entity_stats s USING (entity_id)
+        WHERE b.article_count = 1 AND s.article_count >= 2""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE pair_articles AS
+        SELECT entity_id, article_id FROM core.entity_mentions
+        WHERE run_id = $run_id AND NOT published
+        UNION ALL
+        SELECT entity_id, article_id FROM core.entity_mentions
+        WHERE published AND article_id IN (
+            SELECT article_id FROM core.entity_mentions
+            WHERE published AND entity_id IN (SELECT entity_id FROM newly_recurring))""", {"run_id": run_id})
+    con.execute(f"""
+        INSERT INTO core.entity_pairs
+        SELECT entity_a, entity_b, count(*) FROM ({_PAIRS.format(source='pair_articles')}) p
+        WHERE p.article_id NOT IN (SELECT article_id FROM core.entity_mentions WHERE published
+                                   AND entity_id IN (SELECT entity_id FROM newly_recurring))
+           OR p.entity_a IN (SELECT entity_id FROM newly_recurring)
+           OR p.entity_b IN (SELECT entity_id FROM newly_recurring)
+        GROUP BY ALL
+        ON CONFLICT (entity_a, entity_b) DO UPDATE SET
+            article_count = entity_pairs.article_count + excluded.article_count""")
 
 
 def _create_leaving_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
@@ -114,7 +182,8 @@ def _create_leaving_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> Non
 
 
 def recompute_entity_stats(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild core.entity_stats from every published mention (what the incremental path must equal)."""
+    """Rebuild core.entity_stats and core.entity_pairs from every published mention
+    (what the incremental path must equal)."""
     con.execute("DELETE FROM core.entity_stats")
     con.execute(f"""
         INSERT INTO core.entity_stats
@@ -122,3 +191,4 @@ def recompute_entity_stats(con: duckdb.DuckDBPyConnection) -> None:
                s.first_seen, s.last_seen
         FROM ({_AGGREGATE.format(mentions='(SELECT * FROM core.entity_mentions WHERE published)')}) s
         JOIN core.entities e ON e.entity_id = s.entity_id""")
+    _rebuild_pairs(con, "(SELECT entity_id, article_id FROM core.entity_mentions WHERE published)")

@@ -1,4 +1,4 @@
-"""The entity aggregates kept at publish equal a full recomputation, whatever the runs did."""
+"""The entity aggregates and pairs kept at publish equal a full recomputation, whatever the runs did."""
 from __future__ import annotations
 
 import shutil
@@ -21,6 +21,15 @@ FULL = """
     GROUP BY ALL ORDER BY e.entity_id"""
 KEPT = """SELECT entity_id, name, entity_type, aliases, article_count, mention_count, first_seen, last_seen
           FROM analytics.entities ORDER BY entity_id"""
+# Pairs of entities named in two or more published articles, counted over published articles.
+FULL_PAIRS = """
+    WITH ea AS (SELECT DISTINCT article_id, entity_id FROM core.entity_mentions WHERE published),
+    recurring AS (SELECT entity_id FROM ea GROUP BY entity_id HAVING count(*) >= 2)
+    SELECT a.entity_id, b.entity_id, count(*)
+    FROM ea a JOIN ea b ON a.article_id = b.article_id AND a.entity_id < b.entity_id
+    WHERE a.entity_id IN (SELECT entity_id FROM recurring) AND b.entity_id IN (SELECT entity_id FROM recurring)
+    GROUP BY ALL ORDER BY ALL"""
+KEPT_PAIRS = "SELECT entity_a, entity_b, article_count FROM analytics.entity_pairs ORDER BY ALL"
 
 
 @pytest.fixture
@@ -38,35 +47,52 @@ def kept_and_full():
 
     con = duckdb.connect(str(settings().warehouse), read_only=True)
     try:
-        return con.execute(KEPT).fetchall(), con.execute(FULL).fetchall()
+        return ((con.execute(KEPT).fetchall(), con.execute(KEPT_PAIRS).fetchall()),
+                (con.execute(FULL).fetchall(), con.execute(FULL_PAIRS).fetchall()))
     finally:
         con.close()
 
 
-def assert_kept_equals_full():
+def assert_kept_equals_full(pairs: bool = True):
     kept, full = kept_and_full()
-    assert full, "the runs published no entity"
+    assert full[0], "the runs published no entity"
+    assert bool(full[1]) == pairs, full[1]
     assert kept == full
 
 
-def test_aggregates_follow_runs_changes_backfill_and_a_failed_audit(env, tmp_path, monkeypatch):
-    held = tmp_path / "held"
-    held.mkdir()
-    for path in sorted(env.rglob("*.txt"))[:2]:  # two articles arrive in a later run
-        shutil.move(path, held / path.name)
-    pipeline.run(str(env), progress=False)
-    assert_kept_equals_full()
+# Invented articles that name the same organisations and places, arriving one run at a time, so
+# entities become recurring (and their pairs countable) in later runs.
+ARTICLES = {
+    "a.txt": "Microsoft and Siemens sign a cloud agreement\n\nMicrosoft and Siemens announced on Monday in "
+             "Berlin that they will build a joint cloud platform for factories. Siemens will bring its "
+             "automation software, Microsoft its data centres. The companies did not disclose the value "
+             "of the agreement, which runs for five years.",
+    "b.txt": "Siemens expands its partnership with Microsoft\n\nSiemens said on Thursday that it will use "
+             "Microsoft's cloud for all of its building software from next year. Analysts expect the "
+             "move to lower costs for Siemens customers, while Microsoft gains one of its largest "
+             "industrial clients in Europe.",
+    "c.txt": "Berlin opens a technology office in Munich\n\nThe Berlin senate opened an office in Munich on "
+             "Wednesday to attract technology companies. Microsoft was among the first visitors, the "
+             "senate said, and Munich officials welcomed the plan. The office will have ten employees "
+             "and a budget of two million euros.",
+}
 
-    for path in held.iterdir():
-        shutil.move(path, env / "en" / path.name)
-    assert pipeline.run(str(env), progress=False)["new_articles"] == 2
-    assert_kept_equals_full()
+
+def test_aggregates_follow_runs_changes_backfill_and_a_failed_audit(env, tmp_path, monkeypatch):
+    (env / "en" / "a.txt").write_text(ARTICLES["a.txt"])
+    pipeline.run(str(env), progress=False)
+    assert_kept_equals_full(pairs=False)  # every entity is still a one-off
+
+    for name in ("b.txt", "c.txt"):  # each makes entities of a.txt recurring
+        (env / "en" / name).write_text(ARTICLES[name])
+        assert pipeline.run(str(env), progress=False)["new_articles"] == 1
+        assert_kept_equals_full()
 
     # A changed file: its old article and the old article's mentions go, the new ones come.
     path = env / "en" / "2026-11-04_helix_robotics.txt"
     path.write_text(path.read_text().replace("Helix", "Quasar"))
     assert pipeline.run(str(env), progress=False)["new_articles"] == 1
-    kept, _ = kept_and_full()
+    (kept, _), _ = kept_and_full()
     assert not any(name.startswith("Helix") for _, name, *_ in kept)
     assert_kept_equals_full()
 
