@@ -115,11 +115,18 @@ _PAIRS = """
     FROM ea a JOIN ea b ON a.article_id = b.article_id AND a.entity_id < b.entity_id"""
 
 
+# Pair counts (relation {counts}: entity_a, entity_b, article_count) with the entities' names and types.
+_NAMED = """
+    SELECT c.entity_a, sa.name, sa.entity_type, c.entity_b, sb.name, sb.entity_type, c.article_count
+    FROM ({counts}) c
+    JOIN core.entity_stats sa ON sa.entity_id = c.entity_a
+    JOIN core.entity_stats sb ON sb.entity_id = c.entity_b"""
+
+
 def _rebuild_pairs(con: duckdb.DuckDBPyConnection, source: str, params: dict | None = None) -> None:
     con.execute("DELETE FROM core.entity_pairs")
-    con.execute(f"""
-        INSERT INTO core.entity_pairs
-        SELECT entity_a, entity_b, count(*) FROM ({_PAIRS.format(source=source)}) GROUP BY ALL""", params or {})
+    counts = f"SELECT entity_a, entity_b, count(*) AS article_count FROM ({_PAIRS.format(source=source)}) GROUP BY ALL"
+    con.execute(f"INSERT INTO core.entity_pairs {_NAMED.format(counts=counts)}", params or {})
 
 
 def _add_pairs(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
@@ -138,14 +145,15 @@ def _add_pairs(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         WHERE published AND article_id IN (
             SELECT article_id FROM core.entity_mentions
             WHERE published AND entity_id IN (SELECT entity_id FROM newly_recurring))""", {"run_id": run_id})
-    con.execute(f"""
-        INSERT INTO core.entity_pairs
-        SELECT entity_a, entity_b, count(*) FROM ({_PAIRS.format(source='pair_articles')}) p
+    counts = f"""
+        SELECT entity_a, entity_b, count(*) AS article_count FROM ({_PAIRS.format(source='pair_articles')}) p
         WHERE p.article_id NOT IN (SELECT article_id FROM core.entity_mentions WHERE published
                                    AND entity_id IN (SELECT entity_id FROM newly_recurring))
            OR p.entity_a IN (SELECT entity_id FROM newly_recurring)
            OR p.entity_b IN (SELECT entity_id FROM newly_recurring)
-        GROUP BY ALL
+        GROUP BY ALL"""
+    con.execute(f"""
+        INSERT INTO core.entity_pairs {_NAMED.format(counts=counts)}
         ON CONFLICT (entity_a, entity_b) DO UPDATE SET
             article_count = entity_pairs.article_count + excluded.article_count""")
 

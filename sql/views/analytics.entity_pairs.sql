@@ -1,10 +1,6 @@
 CREATE OR REPLACE VIEW analytics.entity_pairs AS
-SELECT p.entity_a, a.name AS name_a, a.entity_type AS type_a,
-       p.entity_b, b.name AS name_b, b.entity_type AS type_b,
-       p.article_count
-FROM core.entity_pairs p
-JOIN core.entity_stats a ON a.entity_id = p.entity_a
-JOIN core.entity_stats b ON b.entity_id = p.entity_b;
+SELECT entity_a, name_a, type_a, entity_b, name_b, type_b, article_count
+FROM core.entity_pairs;
 
 COMMENT ON VIEW analytics.entity_pairs IS 'Entities named together in published articles: one row per pair of entities that each appear in two or more articles; kept up to date at each publish.';
 COMMENT ON COLUMN analytics.entity_pairs.entity_a IS 'The first entity of the pair (analytics.entities; entity_a < entity_b).';

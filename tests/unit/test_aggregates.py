@@ -47,6 +47,12 @@ def kept_and_full():
 
     con = duckdb.connect(str(settings().warehouse), read_only=True)
     try:
+        misnamed = con.execute("""
+            SELECT count(*) FROM analytics.entity_pairs p
+            JOIN analytics.entities a ON a.entity_id = p.entity_a
+            JOIN analytics.entities b ON b.entity_id = p.entity_b
+            WHERE (a.name, a.entity_type, b.name, b.entity_type) <> (p.name_a, p.type_a, p.name_b, p.type_b)""").fetchone()
+        assert misnamed == (0,)
         return ((con.execute(KEPT).fetchall(), con.execute(KEPT_PAIRS).fetchall()),
                 (con.execute(FULL).fetchall(), con.execute(FULL_PAIRS).fetchall()))
     finally:
