@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 from pathlib import Path
 
 import spacy
+import srsly
 
 SOURCES = {
     "de": [
@@ -28,6 +30,12 @@ VECTOR_SOURCES = {
 }
 
 
+def common_words_meta(path: Path) -> dict:
+    """Size and digest of the shipped common-words list (models/<lang>/common_words.txt)."""
+    data = path.read_bytes()
+    return {"file": "common_words.txt", "words": data.count(b"\n"), "sha256": hashlib.sha256(data).hexdigest()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("lang", choices=("de", "en"))
@@ -35,7 +43,16 @@ def main() -> None:
     ap.add_argument("dest", type=Path, help="e.g. models/de")
     ap.add_argument("--version", required=True)
     ap.add_argument("--common-words", type=Path, help="word list from common_words.py, shipped as common_words.txt")
+    ap.add_argument("--only-common-words", action="store_true", help="just add the list to an already shipped model in dest")
     args = ap.parse_args()
+    if args.only_common_words:
+        meta_path = args.dest / "meta.json"
+        meta = srsly.read_json(meta_path)
+        meta["common_words"] = common_words_meta(args.common_words)
+        srsly.write_json(meta_path, meta)  # as spaCy writes it
+        shutil.copy(args.common_words, args.dest / "common_words.txt")
+        print(f"{args.dest}: common words {meta['common_words']['words']}")
+        return
     nlp = spacy.load(args.model)
     nlp.meta.update(
         name=f"news_ner_{args.lang}",
@@ -45,6 +62,8 @@ def main() -> None:
         author="article data warehouse",
         sources=SOURCES[args.lang] + ([{"name": VECTOR_SOURCES[args.lang]}] if nlp.vocab.vectors.shape[0] else []),
     )
+    if args.common_words:  # in the meta too, so that a new list changes the extractor version
+        nlp.meta["common_words"] = common_words_meta(args.common_words)
     if args.dest.exists():
         shutil.rmtree(args.dest)
     nlp.to_disk(args.dest)
