@@ -193,7 +193,7 @@ def build_de(
     test_a = germeval(nlp, ner / "germeval2014" / "NER-de-test-part-a.tsv")
     dev = test_a[-400:]  # model selection only; the reported figure is on NER-de-dev.tsv, never trained on
     train = test_a[:-400] * germeval_repeat  # gold news/Wikipedia data in the target style, weighted against the rest
-    for part in ("deu.testa", "deu.testb"):  # gold news of 1992, close to the target style
+    for part in ("deu.testa", "deu.testb") if conll_repeat else ():  # gold news of 1992 (steps 11-14)
         train += conll_de(nlp, ner / "conll2003" / part, conll_misc_missing) * conll_repeat
     train += conll(nlp, ner / "europarl" / "train.tsv", PLAIN)
     train += conll(nlp, ner / "europarl" / "dev.tsv", PLAIN)
@@ -226,7 +226,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("training/corpus"))
     ap.add_argument("--wikiann-cap", type=int, help="WikiANN sentences (default: 6,000 de, 4,000 en)")
     ap.add_argument("--ler-cap", type=int, default=4000)
-    ap.add_argument("--conll-repeat", type=int, default=2, help="copies of CoNLL-2003 German (de)")
+    ap.add_argument("--conll-repeat", type=int, default=0, help="copies of CoNLL-2003 German (de; steps 11-14, not shipped)")
     ap.add_argument("--germeval-repeat", type=int, default=3, help="copies of the GermEval training part (de)")
     ap.add_argument("--conll-misc-missing", action="store_true", help="leave CoNLL German MISC names unannotated (de)")
     args = ap.parse_args()

@@ -12,7 +12,6 @@ import srsly
 SOURCES = {
     "de": [
         {"name": "GermEval 2014 NER (test part a)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
-        {"name": "CoNLL-2003 German (testa, testb)", "url": "https://www.clips.uantwerpen.be/conll2003/ner/", "license": "annotations for research; text of the ECI corpus (Frankfurter Rundschau 1992)"},
         {"name": "German LER (Legal Entity Recognition)", "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0"},
         {"name": "DFKI SmartData v1", "url": "https://github.com/DFKI-NLP/smartdata-corpus", "license": "CC BY 4.0"},
         {"name": "German EuroParl NER", "url": "https://github.com/LSX-UniWue/SuperGLEBer", "license": "not stated"},
