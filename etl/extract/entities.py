@@ -2,12 +2,17 @@
 
 The statistical model finds spans sentence by sentence and the pattern layer
 (data files in data/entities/) adds well-known names; the rules here turn the
-spans into entities of the article: names inside compounds cut out
-("Microsoft-CEO", "Lufthansa-Tochter"), titles stripped ("Herr", "CEO"), one
-canonical name per real-world thing ("Nadella" after "Satya Nadella",
-"Microsofts" -> "Microsoft", "USPTO" after "US-Patent- und Markenamt (USPTO)"),
-one type per name, and every further occurrence of a found name marked too.
-Everything is deterministic; offsets always index the text passed in.
+spans into entities of the article: clean spans (cut at sentence ends, names
+inside compounds cut out: "Microsoft-CEO", "Lufthansa-Tochter"; titles,
+descriptions and function words stripped: "Mr", "Umweltorganisation",
+"However"; demonyms, case numbers, lone titles and adjectives dropped; "&"
+names kept whole), types from the words of the name (given names, organisation
+and event heads, work cues, quoted titles), one canonical name per real-world
+thing ("Nadella" after "Satya Nadella", "Microsofts" -> "Microsoft", "des
+Europäischen Gerichtshofs" -> "Europäischer Gerichtshof" via canonical.py,
+"USPTO" after "US-Patent- und Markenamt (USPTO)"), one type per name, and every
+further occurrence of a found name marked too. Everything is deterministic;
+offsets always index the text passed in.
 """
 from __future__ import annotations
 
