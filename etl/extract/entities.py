@@ -100,9 +100,10 @@ def common_words(lang: str) -> frozenset[str]:
 
 
 @cache
-def compound_tails() -> tuple[str, ...]:
-    """German nouns that make a compound out of a name after a hyphen ("Zelda-Schöpfer", "Tesla-Aktie")."""
-    return tuple(w.lower() for w in _word_list("compound_tails.txt"))
+def compound_tails() -> dict[str, str]:
+    """German nouns that make a compound out of a name after a hyphen ("Zelda-Schöpfer", "Tesla-Aktie")
+    -> the type they give the name ("-": none)."""
+    return {line.split()[0].lower(): line.split()[1] for line in _word_list("compound_tails.txt")}
 
 
 @cache
@@ -484,8 +485,10 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
         head = surface[: hit.start()] if hit else ""
         label = known.get(normalise_name(head)) or alone.get(normalise_name(head)) if head else None
         tail = surface[hit.end() :] if hit else ""
-        if not label and language == "de" and head and " " not in tail and tail.lower().endswith(compound_tails()):
-            label = m.label  # "Zelda-Schöpfer": the name before a role or thing word
+        ending = next((e for e in compound_tails() if tail.lower().endswith(e)), None) if language == "de" and head and " " not in tail else None
+        if ending and (not label or compound_tails()[ending] != "-"):
+            tail_type = compound_tails()[ending]  # "Metal Gear-Schöpfer": a work; "Tesla-Aktie": a company
+            label = tail_type if tail_type != "-" and normalise_name(head) not in known else label or m.label
         if not label:
             out.append(m)
             continue

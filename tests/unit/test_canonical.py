@@ -445,3 +445,8 @@ def test_lone_title_or_adjective_is_not_an_entity():
     mp = _Mention(text.index("MP"), text.index("MP") + 2, "PER")
     assert _trim(text, deutschen, "de") is None
     assert _trim(text, mp, "en") is None
+
+
+def test_role_word_in_a_compound_types_the_name_de():
+    found = names("Der Verlag trennt sich von Zelda-Schöpfer Hideo Tanabe, wie am Montag bekannt wurde.", "de")
+    assert ("Zelda", "MISC") in found  # the creator of a work: the name is the work
