@@ -481,18 +481,25 @@ def _cut_compounds(text: str, mentions: list[_Mention], language: str) -> list[_
             # a description before a known name: "Publisher Konami", "Wiener Unicredit"
             out.append(_Mention(m.end - len(rest), m.end, rest_label))
             continue
+        glued = re.match(r"-(\w+)(?!-)\b", text[m.end : m.end + 40]) if language == "de" else None
+        if glued and normalise_name(surface) not in known:  # the model stopped at the hyphen: "Metal Gear|-Schöpfer"
+            ending = next((e for e in compound_tails() if glued.group(1).lower().endswith(e)), None)
+            if ending and compound_tails()[ending] != "-":
+                m = _Mention(m.start, m.end, compound_tails()[ending], sure=True)
         hit = None if normalise_name(surface) in known else COMPOUND_HYPHEN.search(surface)
         head = surface[: hit.start()] if hit else ""
         label = known.get(normalise_name(head)) or alone.get(normalise_name(head)) if head else None
         tail = surface[hit.end() :] if hit else ""
         ending = next((e for e in compound_tails() if tail.lower().endswith(e)), None) if language == "de" and head and " " not in tail else None
+        typed = False
         if ending and (not label or compound_tails()[ending] != "-"):
             tail_type = compound_tails()[ending]  # "Metal Gear-Schöpfer": a work; "Tesla-Aktie": a company
-            label = tail_type if tail_type != "-" and normalise_name(head) not in known else label or m.label
+            typed = tail_type != "-" and normalise_name(head) not in known
+            label = tail_type if typed else label or m.label
         if not label:
             out.append(m)
             continue
-        out.append(_Mention(m.start, m.start + len(head), label))
+        out.append(_Mention(m.start, m.start + len(head), label, sure=typed))
         rest = surface[hit.end() :].split(" ", 1)
         if len(rest) == 2 and rest[1][:1].isupper():
             out.append(_Mention(m.end - len(rest[1]), m.end, m.label))

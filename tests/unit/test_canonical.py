@@ -450,3 +450,17 @@ def test_lone_title_or_adjective_is_not_an_entity():
 def test_role_word_in_a_compound_types_the_name_de():
     found = names("Der Verlag trennt sich von Zelda-Schöpfer Hideo Tanabe, wie am Montag bekannt wurde.", "de")
     assert ("Zelda", "MISC") in found  # the creator of a work: the name is the work
+
+
+def test_name_before_a_glued_role_word_is_typed_by_it_de():
+    from etl.extract.entities import _cut_compounds, _Mention
+
+    text = "die Zusammenarbeit mit Metal Gear-Schöpfer Hideo Kojima endet"
+    start = text.index("Metal")
+    kept = _cut_compounds(text, [_Mention(start, start + len("Metal Gear"), "LOC")], "de")
+    assert [(text[m.start : m.end], m.label) for m in kept] == [("Metal Gear", "MISC")]
+
+
+def test_awards_and_events_are_misc_en():
+    found = names("The Oscar-winning actor watched the Super Bowl before flying to Wimbledon.", "en")
+    assert ("Super Bowl", "MISC") in found
