@@ -65,6 +65,14 @@ _CLAUSE_MARK = re.compile(r"[,;:–—]")
 _DATELINE = re.compile(r"[.!?:\"“”]\s+([A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?)\s+[–—]\s+(?=[A-ZÄÖÜ„\"])")
 _DE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ige|ige[nrs]|liche[nrs]?|ische[nrs]?|ene[nrs]?|ste[nrs]?|e)")
 _NONFINITE = re.compile(r"\s*(?:being|having been)\b")
+# a clause opening with an unnamed subject: determiner, up to three modifiers, the head noun, a verb
+_SUBJECT_NP = {
+    "de": re.compile(r"\s*(?:[A-ZÄÖÜ][\wäöüß]*\s+[–-]\s+)?(?:Der|Die|Das|Ein|Eine|der|die|das|ein|eine)\s+"
+                     r"(?:[\wäöüß-]+\s+){0,6}?(?P<head>(?:\d+-)?[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß])\s+"
+                     r"(?:ist|sind|war|waren|wurde|wurden|steht|stand|stehen|standen|muss|musste|hat|hatte)\b"),
+    "en": re.compile(r"\s*(?:The|A|An|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z])\s+"
+                     r"(?:was|were|is|are|has been|have been|had been|faces|faced|is facing|pleaded|admitted|denied|denies)\b"),
+}
 _WITH = frozenset(("mit", "with"))
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -130,6 +138,7 @@ class _Lexicon:
     demand: re.Pattern
     titles: frozenset
     title_words: frozenset
+    stopwords_lower: frozenset
     role_nouns: re.Pattern
     role_then_name: re.Pattern
     stopwords: frozenset
@@ -236,6 +245,7 @@ def _lexicon(language: str) -> _Lexicon:
         demand=re.compile(parties["demand"][language]),
         titles=frozenset(parties["titles"][language]),
         title_words=frozenset(w.lower() for w in parties["titles"][language]),
+        stopwords_lower=frozenset(str(w).lower() for w in parties["stopwords"][language]),
         role_nouns=re.compile(r"\s+%s\s+$" % parties["role_nouns"][language]),
         role_then_name=re.compile(r"\s+%s\s+[A-ZÄÖÜ]" % parties["role_nouns"][language]),
         v2_openers=frozenset(parties.get("v2_openers", {}).get(language, [])),
@@ -797,6 +807,12 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         )
         if obj is not None and obj not in role:
             role[obj] = "defendant"
+    if subject is None and subject_role == "defendant" and "defendant" not in role.values():
+        # "Ein 30-Jähriger steht vor Gericht", "A US student was jailed": the subject's own words
+        np = _SUBJECT_NP[language].match(sent, c0, primary.start)
+        if np and np.group("head").lower() not in lex.stopwords_lower and not lex.any_trigger.search(np.group("head")):
+            groups.append([_Cand(np.start("head"), np.end("head"), np.group("head"), None, generic=True)])
+            role[len(groups) - 1] = "defendant"
     plaintiffs = [c for i, g in enumerate(groups) if role.get(i) == "plaintiff" for c in g]
     taken = {_key(c.name) for c in plaintiffs}  # "X (Wada)": one party cannot sue itself
     defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g if _key(c.name) not in taken]

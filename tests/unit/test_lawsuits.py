@@ -661,3 +661,13 @@ def test_the_company_never_stands_for_an_authority():
             "opened an inquiry. Shareholders have now launched lawsuits against the group.")
     [law] = run(text, "en", {"Securities and Exchange Commission": "ORG", "Kestrel": "ORG"})
     assert roles(law) == (["Shareholders"], ["Kestrel"])
+
+
+@pytest.mark.parametrize("text,language,defendant", [
+    ("Ein 30-Jähriger steht vor Gericht, weil er betrunken einen Radfahrer verletzt hat.", "de", "30-Jähriger"),
+    ("Ein wegen Spionage festgenommener US-Student ist zu 15 Jahren Haft verurteilt worden.", "de", "US-Student"),
+    ("A British tourist was jailed for six months for assault.", "en", "tourist"),
+])
+def test_an_unnamed_accused_is_named_by_the_subject_phrase(text, language, defendant):
+    [law] = run(text, language, {})
+    assert roles(law) == ([], [defendant])
