@@ -200,8 +200,29 @@ def scale(base: Path, scaled: Path, size: int) -> dict:
     con.execute("CHECKPOINT")
     counts = {t: con.execute(f"SELECT count(*) FROM core.{t}").fetchone()[0]
               for t in ("articles", "entity_mentions", "amounts", "entities")}
+    log_storage(con, tables, counts["articles"])
     con.close()
     return {"replicas": replicas, "seconds": round(time.perf_counter() - t, 1), **counts}
+
+
+def log_storage(con, tables: list[str], articles: int) -> None:
+    """Where the file's bytes go: each table's blocks, the article text, and the rest (the indexes)."""
+    block = con.execute("SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()").fetchone()[0]
+    used = con.execute("SELECT used_blocks FROM pragma_database_size() WHERE database_name = current_database()").fetchone()[0]
+    def blocks(table: str, where: str = "true") -> int:  # a segment's own block and its overflow blocks
+        return con.execute(f"""
+            SELECT count(DISTINCT b) FROM (
+                SELECT block_id AS b FROM pragma_storage_info('core.{table}') WHERE {where}
+                UNION ALL
+                SELECT unnest(additional_block_ids) FROM pragma_storage_info('core.{table}') WHERE {where})
+            WHERE b >= 0""").fetchone()[0] * block
+
+    sizes = {table: blocks(table) for table in tables}
+    text = blocks("articles", "column_name = 'text'")
+    per = lambda n: f"{n / 1e9:.2f} GB ({n / articles:,.0f} B/article)"  # noqa: E731
+    log(f"storage: {per(used * block)} used; article text {per(text)}; "
+        f"indexes and catalog {per(used * block - sum(sizes.values()))}")
+    log("  tables: " + ", ".join(f"{t} {per(n)}" for t, n in sorted(sizes.items(), key=lambda x: -x[1])[:8]))
 
 
 def bytes_per_article(warehouse: Path) -> float:
