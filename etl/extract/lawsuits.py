@@ -74,6 +74,7 @@ _SUBJECT_NP = {
                      r"(?:was|were|is|are|has been|have been|had been|faces|faced|is facing|pleaded|admitted|denied|denies)\b"),
 }
 _WITH = frozenset(("mit", "with"))
+_DE_PHRASE_START = frozenset("dem den die das ein eine einem einen einer".split())
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
@@ -655,6 +656,9 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
             return None
         if language == "de" and low in ("der", "des") and toks[i + 1][0].isupper():
             return "gen"  # "eine Irreführung der Verbraucher": an attribute, not the subject
+        if language == "de" and low in _DE_PHRASE_START and (toks[i + 1][0].isupper() or toks[i + 1][0].isdigit()) \
+                and toks[i + 1].lower() not in _ARTICLES and toks[i + 1].lower() not in lex.prepositions:
+            return None  # "im März einer Familie": a noun before the article closes the phrase before
         if low == "to" and i > 0 and toks[i - 1][0].islower() and toks[i - 1].lower() not in _ARTICLES:
             return None  # "decided to press charges": an infinitive's object, not a prepositional phrase
         if language == "en" and low in _ARTICLES and toks[i + 1].lower() not in lex.prepositions:
@@ -784,7 +788,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     opener = sent[c0:primary.start].split()[:1]
     first = opener[0].lower() if opener else ""
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
-    if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted:
+    if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted \
+            and primary.trigger.subject != "none":
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
     elif subject is None and passive and language == "en" and _NONFINITE.match(sent, c0):
         # "X faces a ban after being charged by Y": the participle's subject is the main clause's
@@ -801,6 +806,12 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = "defendant"  # "X lost a case brought by Y": the agent sues, the subject is sued
     if subject is not None and subject_role in ("plaintiff", "defendant"):
         role[subject] = subject_role
+    if primary.trigger.verb and not passive and primary.trigger.object == "plaintiff":
+        # "Das Gericht gab der Familie recht": the one the court finds for, wherever it stands in the clause
+        objs = [i for i in in_clause if i not in role and preps[i] is None]
+        obj = next((i for i in objs if groups[i][0].start >= primary.end), objs[-1] if objs else None)
+        if obj is not None:
+            role[obj] = "plaintiff"
     if primary.trigger.verb and not passive and primary.trigger.object == "defendant":
         obj = after[0] if after else next(
             (i for i in in_clause if i != subject and i not in role and preps[i] is None and groups[i][0].start < primary.start), None

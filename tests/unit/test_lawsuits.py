@@ -671,3 +671,25 @@ def test_the_company_never_stands_for_an_authority():
 def test_an_unnamed_accused_is_named_by_the_subject_phrase(text, language, defendant):
     [law] = run(text, language, {})
     assert roles(law) == ([], [defendant])
+
+
+@pytest.mark.parametrize("text,names,plaintiff", [
+    ("So gab das Bezirksgericht Linz im März einer deutschen Familie recht.", {}, "Familie"),
+    ("Nun gab das Gericht dem Hotelkonzern Accor recht.", {"Accor": "ORG"}, "Accor"),
+    ("Der Oberste Gerichtshof hat dem Mieterverband Wien recht gegeben.",
+     {"Mieterverband Wien": "ORG", "Oberste Gerichtshof": "ORG"}, "Mieterverband Wien"),
+    ("Der VKI bekam vor Gericht Recht.", {"VKI": "ORG"}, "VKI"),
+])
+def test_the_party_a_court_finds_for_is_the_plaintiff(text, names, plaintiff):
+    [law] = run(text, "de", names)
+    assert roles(law) == ([plaintiff], [])
+    assert law.status == "ruled"
+
+
+@pytest.mark.parametrize("text", [
+    "Das Gesetz gibt den Gerichten das Recht, Daten zu prüfen.",
+    "Der Richter gab ihm das Recht auf Akteneinsicht.",
+    "Die Firma gab dem Kunden recht und tauschte das Gerät.",
+])
+def test_a_right_given_is_no_ruling(text):
+    assert run(text, "de") == []
