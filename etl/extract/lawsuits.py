@@ -55,6 +55,13 @@ _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
+# personal pronouns next to a trigger ("Er wurde verurteilt", "verklagte ihn", "it sued X") -> the entity types they
+# stand for; "they" and "sie" (also "they") only for a party of the same sentence or the last one named
+_PERSONAL = {
+    "de": (re.compile(r"\b(?:[Ee]r|ihn|ihm|[Ss]ie)\b"), {"er": ("PER",), "ihn": ("PER",), "ihm": ("PER",), "sie": ("PER", "ORG")}),
+    "en": (re.compile(r"\b(?:[Ii]t|[Hh]e|[Ss]he|him)\b(?!['’])"), {"it": ("ORG",), "he": ("PER",), "she": ("PER",), "him": ("PER",)}),
+}
+_PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
@@ -295,6 +302,7 @@ class _Article:
                          and (self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
         self.starts = [m.start_char for m in self.entities]
         self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
+        self.plaintiffs: list[_Cand] = []  # named plaintiffs found so far, for "it" in a later sentence
 
     @functools.cached_property
     def _names(self) -> dict[tuple[str, ...], EntityMention]:
@@ -407,6 +415,16 @@ class _Article:
                 return c.name, c.entity_id
         return None
 
+    def last_party_before(self, pos: int, types: tuple[str, ...]) -> EntityMention | None:
+        """What "er"/"ihn"/"he"/"it" stand for: the last person (organisation) named shortly before."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.entities[i].start_char >= pos - _PRONOUN_REACH:
+            m = self.entities[i]
+            if m.entity_type in types and not self.is_court(m) and not self.lex.agencies.search(m.name):
+                return m
+            i -= 1
+        return None
+
     def candidates(self, s: int, e: int) -> list[_Cand]:
         """Entities that can be parties, generic groups and resolved descriptors."""
         text, lex = self.text, self.lex
@@ -473,6 +491,20 @@ class _Article:
                 ref = self.pronoun_referent([c for c in cands if c.end <= ps and not c.generic])
                 if ref is not None:
                     cands.append(_Cand(ps, pe, ref[0], ref[1]))
+        rx, types = _PERSONAL[self.language]
+        for p in rx.finditer(sent):
+            ps, pe = s + p.start(), s + p.end()
+            if any(c.start < pe for c in cands) or not lex.any_trigger.search(text, max(s, ps - 30), min(e, pe + 30)):
+                continue  # a party named before in the sentence is what the pronoun stands for, found or not
+            if any(m.group().split()[0] not in lex.stopwords for m in lex.fallback.finditer(text, s, ps)):
+                continue
+            kinds = types[p.group().lower()]
+            if kinds == ("ORG",) and self.plaintiffs:  # "it sued X": the plaintiff of the story so far
+                cands.append(_Cand(ps, pe, self.plaintiffs[-1].name, self.plaintiffs[-1].entity_id))
+                continue
+            ref = self.salient_org_before(ps) if kinds == ("ORG",) else self.last_party_before(ps, kinds)
+            if ref is not None:
+                cands.append(_Cand(ps, pe, *self.fullest(ref.name, ref.entity_type)))
         cands.sort(key=lambda c: c.start)
         # "des Journalisten Paul Weber": the name after the noun is the party
         cands = [c for i, c in enumerate(cands) if not (
@@ -884,6 +916,7 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
             plaintiffs = plaintiffs or [c for c in fp if c not in cands and all(c.start != d.start for d in defendants)]
             defendants = defendants or [c for c in fd if c not in cands and all(c.start != p.start for p in plaintiffs)]
     art.named.extend(c for c in plaintiffs + defendants if not c.generic)
+    art.plaintiffs.extend(c for c in plaintiffs if not c.generic)
     return _Mention(
         idx=idx, hits=hits, strong=strong, anaphoric=anaphoric, new=new and not anaphoric,
         kind=primary.trigger.kind, plaintiffs=plaintiffs, defendants=defendants,

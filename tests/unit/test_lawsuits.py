@@ -693,3 +693,20 @@ def test_the_party_a_court_finds_for_is_the_plaintiff(text, names, plaintiff):
 ])
 def test_a_right_given_is_no_ruling(text):
     assert run(text, "de") == []
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Der Unternehmer Paul Weber betrog Anleger um Millionen. Er wurde vom Landesgericht Wien wegen Betrugs verurteilt.",
+     "de", {"Paul Weber": "PER", "Landesgericht Wien": "ORG"}, [([], ["Paul Weber"])]),
+    ("Paul Weber betrog Anleger um Millionen. Das Landesgericht Wien verurteilte ihn zu zwei Jahren Haft.",
+     "de", {"Paul Weber": "PER", "Landesgericht Wien": "ORG"}, [([], ["Paul Weber"])]),
+    ("Die Sängerin Anna Berger fühlt sich verleumdet. Nun klagt sie gegen den Verlag Meyer.",
+     "de", {"Anna Berger": "PER", "Verlag Meyer": "ORG"}, [(["Anna Berger"], ["Verlag Meyer"])]),
+    ("Acme sued a rival in March. Last week, it sued three hackers.",
+     "en", {"Acme": "ORG"}, [(["Acme"], ["rival"]), (["Acme"], ["hackers"])]),
+    ("Tom Reed ran the fund for years. He was charged with fraud on Monday.", "en", {"Tom Reed": "PER"}, [([], ["Tom Reed"])]),
+    ("Tom Reed ran the fund for years. He said the court case against Acme would take years.",
+     "en", {"Tom Reed": "PER", "Acme": "ORG"}, [([], ["Acme"])]),
+])
+def test_a_pronoun_next_to_a_trigger_stands_for_the_party_named_before(text, language, names, expected):
+    assert [roles(law) for law in run(text, language, names)] == expected
