@@ -716,9 +716,15 @@ def test_a_pronoun_next_to_a_trigger_stands_for_the_party_named_before(text, lan
     ("Acme sued Bolt over a patent in 2003. Bolt later lost the case.", "en", {"Acme": "ORG", "Bolt": "ORG"}),
     ("Acme sued Bolt over a patent in 2003. Last year Acme won its court battle.", "en", {"Acme": "ORG", "Bolt": "ORG"}),
     ("Sprinter Tom Reed was charged with doping. He received a four-year ban after a hearing at the sports court.", "en", {"Tom Reed": "PER"}),
-    ("Die Firma Acme klagte gegen Bolt. Bolt verlor den Prozess in erster Instanz.", "de", {"Acme": "ORG", "Bolt": "ORG"}),
+    ("Die Firma Acme klagte gegen Bolt. Bolt verlor den Prozess vor dem Handelsgericht.", "de", {"Acme": "ORG", "Bolt": "ORG"}),
     ("Paul Weber wurde wegen Betrugs angeklagt. Er erhielt zwei Jahre Haft.", "de", {"Paul Weber": "PER"}),
 ])
 def test_a_case_won_lost_or_a_sentence_received_is_ruled(text, language, names):
     [law] = run(text, language, names)
     assert law.status == "ruled"
+
+
+def test_a_prison_term_received_is_a_criminal_ruling_against_the_subject():
+    [law] = run("Der Hotelier Paul Weber erhielt zwei Jahre Haft wegen Betrugs.", "de", {"Paul Weber": "PER"})
+    assert (roles(law), law.claim, law.status) == (([], ["Paul Weber"]), "criminal", "ruled")
+    assert run("Der Verein Acme erhielt im Vorjahr zwei Millionen Euro Förderung.", "de", {"Acme": "ORG"}) == []
