@@ -728,3 +728,11 @@ def test_a_prison_term_received_is_a_criminal_ruling_against_the_subject():
     [law] = run("Der Hotelier Paul Weber erhielt zwei Jahre Haft wegen Betrugs.", "de", {"Paul Weber": "PER"})
     assert (roles(law), law.claim, law.status) == (([], ["Paul Weber"]), "criminal", "ruled")
     assert run("Der Verein Acme erhielt im Vorjahr zwei Millionen Euro Förderung.", "de", {"Acme": "ORG"}) == []
+
+
+def test_a_streitfall_before_a_court_is_a_dispute_and_one_in_politics_is_none():
+    [law] = run("Ein Gericht in Den Haag hat einen Streitfall zwischen der Stiftung Brein und dem Anbieter Filmspeler an den "
+                "EuGH verwiesen.", "de", {"Brein": "ORG", "Filmspeler": "ORG", "Den Haag": "LOC", "EuGH": "ORG"})
+    assert roles(law) == (["Brein"], ["Filmspeler"])
+    assert run("Der Streitfall zwischen der SPÖ und der ÖVP um das Budget schwelt weiter.", "de",
+               {"SPÖ": "ORG", "ÖVP": "ORG"}) == []
