@@ -1011,7 +1011,26 @@ def _open(m: _Mention, first: _Mention | None = None) -> _Case:
     return case
 
 
-def _group_mentions(mentions: list[_Mention], title_sentences: int) -> list[_Case]:
+_DEFINITE = re.compile(r"(?:\b(?:der|die|das|den|dem|des|the)\s+(?:[\w-]+\s+)?)\Z", re.IGNORECASE)
+
+
+def _named_before(m: _Mention, cases: list[_Case], text: str, sents: list[str]) -> _Case | None:
+    """The case whose sentences introduced the unnamed party a definite phrase takes up again
+    ("... sowie ein Journalist. Der Journalist ist angeklagt", "a former contractor ... the contractor")."""
+    generic = [c for c in m.plaintiffs + m.defendants if c.generic]
+    if not generic or len(generic) < len(m.plaintiffs) + len(m.defendants):
+        return None
+    for c in generic:
+        if not _DEFINITE.search(text, max(0, c.start - 30), c.start):
+            continue
+        word = re.compile(r"\b%s" % re.escape(c.name.split()[-1]), re.IGNORECASE)
+        for case in sorted(cases, key=lambda k: k.last, reverse=True):
+            if any(word.search(sents[i]) for i in case.sentences):
+                return case
+    return None
+
+
+def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, sents: list[str]) -> list[_Case]:
     """One case per proceeding: anaphora and shared parties join, "eine Klage" opens.
 
     A case stated only in the headline is restated by the first body mention of the
@@ -1040,6 +1059,8 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int) -> list[_Cas
             target = next((c for c in ordered if fam in c.families()), ordered[0] if ordered else None)
         elif not m.new:
             target = next((c for c in sorted(cases, key=lambda c: c.last, reverse=True) if _compatible(c, m)), None)
+            if target is None and (target := _named_before(m, cases, text, sents)) is not None:
+                m.plaintiffs, m.defendants = [], []  # the party is in the case already, maybe by other words
         if target is not None:
             target.add(m)
         elif pending is not None and m.idx - pending.idx <= 1:
@@ -1165,7 +1186,7 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
         title_end = max(title_end, dateline.start(1) - 1)
     title_sentences = sum(1 for _, e in spans if e <= title_end)
     out = []
-    for case in _group_mentions(mentions, title_sentences):
+    for case in _group_mentions(mentions, title_sentences, text, sents):
         if not case.plaintiffs and not case.defendants:
             continue
         # the evidence: the case's first sentence; when that is in the headline or lead (elliptical),

@@ -736,3 +736,17 @@ def test_a_streitfall_before_a_court_is_a_dispute_and_one_in_politics_is_none():
     assert roles(law) == (["Brein"], ["Filmspeler"])
     assert run("Der Streitfall zwischen der SPÖ und der ÖVP um das Budget schwelt weiter.", "de",
                {"SPÖ": "ORG", "ÖVP": "ORG"}) == []
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Angeklagt sind zwei Manager der Acme sowie ein Journalist. Der Journalist ist angeklagt, Dokumente veröffentlicht "
+     "zu haben.", "de", {"Acme": "ORG"}, 1),
+    ("Tom Reed was sued in May by a woman who worked for him. The woman waited two years to sue because she was "
+     "trying to negotiate a settlement.", "en", {"Tom Reed": "PER"}, 1),
+])
+def test_a_definite_unnamed_party_takes_up_the_case_that_introduced_it(text, language, names, expected):
+    laws = run(text, language, names)
+    assert len(laws) == expected
+    if language == "en":
+        assert roles(laws[0]) == (["woman"], ["Tom Reed"])
+        assert laws[0].status == "pending"  # negotiating a settlement is no settlement
