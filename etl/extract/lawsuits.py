@@ -62,6 +62,11 @@ _PERSONAL = {
     "en": (re.compile(r"\b(?:[Ii]t|[Hh]e|[Ss]he|him)\b(?!['’])"), {"it": ("ORG",), "he": ("PER",), "she": ("PER",), "him": ("PER",)}),
 }
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
+# "X, der die Erben vertritt", "X, who represents the families": counsel, no party
+_REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
+                         r"representing)\b")
+# a state's official name holds its form ("Republik Österreich", "State of Texas"); "Stadt Graz" stays "Graz"
+_STATE = re.compile(r"\b(?:Republik|Bundesrepublik|Freistaat|Republic of|State of|Commonwealth of|Kingdom of)\s+\Z")
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
@@ -440,6 +445,7 @@ class _Article:
         # "Österreich-Anwalt Peter Zöchbauer", "her lawyer, Perry Wander": counsel speaks for a party, is none
         ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40),
                                                                                        m.start_char))]
+        ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
         # "Zentro boss Paul Ames": the organisation qualifies the person
         ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (
             nxt and nxt.entity_type == "PER" and lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]))]
@@ -471,6 +477,10 @@ class _Article:
             cands.append(_Cand(gs, ge, word, None, generic=True))
         for i, m in enumerate(ents):
             if i not in taken:
+                state = _STATE.search(text, max(s, m.start_char - 20), m.start_char) if m.entity_type == "LOC" else None
+                if state:  # "die Republik Österreich", "the State of Texas": the state, under its own words
+                    cands.append(_Cand(state.start(), m.end_char, text[state.start():m.end_char], m.entity_id))
+                    continue
                 cands.append(_Cand(m.start_char, m.end_char, *self.fullest(m.name, m.entity_type)))
         for d in lex.descriptor.finditer(sent):
             ds, de = s + d.start(1), s + d.end(1)

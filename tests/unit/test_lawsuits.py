@@ -750,3 +750,14 @@ def test_a_definite_unnamed_party_takes_up_the_case_that_introduced_it(text, lan
     if language == "en":
         assert roles(laws[0]) == (["woman"], ["Tom Reed"])
         assert laws[0].status == "pending"  # negotiating a settlement is no settlement
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Paul Weber, der die Erben der Sammlerin vertritt, hat eine Klage gegen die Republik Österreich eingebracht.", "de",
+     {"Paul Weber": "PER", "Österreich": "LOC"}, (["Erben"], ["Republik Österreich"])),
+    ("Tom Reed, who represents the families, filed a lawsuit against Acme.", "en", {"Tom Reed": "PER", "Acme": "ORG"},
+     (["families"], ["Acme"])),
+])
+def test_who_represents_a_party_is_none_the_represented_are_the_party(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
