@@ -146,7 +146,7 @@ def _entity_id(col: str) -> str:
 
 
 REPLICA_COLUMNS = {
-    "article_id": _new_id, "amount_id": _new_id, "lawsuit_id": _new_id, "content_hash": _new_id,
+    "article_id": _new_id, "one_article_id": _new_id, "amount_id": _new_id, "lawsuit_id": _new_id, "content_hash": _new_id,
     "entity_id": _entity_id, "subject_entity_id": _entity_id,
     "run_id": lambda c: f"{c} || '-r' || k", "first_run_id": lambda c: f"{c} || '-r' || k",
     "source_file": lambda c: f"'r' || k || '/' || {c}",

@@ -29,7 +29,7 @@ _SEEN = "coalesce(a.published_at, a.ingested_at)"
 _AGGREGATE = f"""
     SELECT m.entity_id, count(DISTINCT m.article_id) AS article_count, count(*) AS mention_count,
            list_sort(list_distinct(list(m.mention_text))) AS aliases,
-           min({_SEEN}) AS first_seen, max({_SEEN}) AS last_seen
+           min({_SEEN}) AS first_seen, max({_SEEN}) AS last_seen, min(m.article_id) AS one_article_id
     FROM {{mentions}} m
     LEFT JOIN core.articles a ON a.article_id = m.article_id
     GROUP BY m.entity_id"""
@@ -47,7 +47,7 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
         WHERE run_id = $run_id AND NOT published""", p)
     con.execute("""
         CREATE OR REPLACE TEMP TABLE counts_before AS
-        SELECT entity_id, article_count FROM core.entity_stats
+        SELECT entity_id, article_count, one_article_id FROM core.entity_stats
         WHERE entity_id IN (SELECT entity_id FROM run_mentions)""")
     _create_leaving_articles(con, run_id)
     leaving = con.execute("SELECT count(*) FROM leaving_articles").fetchone()[0]
@@ -71,7 +71,7 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
         con.execute(f"""
             INSERT INTO core.entity_stats
             SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
-                   s.first_seen, s.last_seen
+                   s.first_seen, s.last_seen, s.one_article_id
             FROM ({_AGGREGATE.format(mentions='after_mentions')}) s
             JOIN core.entities e ON e.entity_id = s.entity_id""")
         recomputed = con.execute("SELECT count(*) FROM recompute").fetchone()[0]
@@ -80,7 +80,7 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
     con.execute(f"""
         INSERT INTO core.entity_stats
         SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
-               s.first_seen, s.last_seen
+               s.first_seen, s.last_seen, s.one_article_id
         FROM ({_AGGREGATE.format(mentions='run_mentions')}) s
         JOIN core.entities e ON e.entity_id = s.entity_id
         ON CONFLICT (entity_id) DO UPDATE SET
@@ -99,42 +99,47 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
     else:
         _add_pairs(con, run_id)
     for temp in ("run_mentions", "leaving_articles", "recompute", "after_mentions", "counts_before",
-                 "newly_recurring", "pair_articles"):
+                 "newly_recurring", "pair_articles", "pair_entities"):
         con.execute(f"DROP TABLE IF EXISTS {temp}")
     return {"entities_merged": merged, "entities_recomputed": recomputed}
 
 
 # Pairs of recurring entities named in the same article, one row per pair and article, from a
-# relation {source} of (entity_id, article_id); entity_stats must already hold the new counts.
+# relation {source} of (entity_id, article_id); {recurring} holds (entity_id, name, entity_type)
+# of the recurring entities (entity_stats already holding the new counts).
 _PAIRS = """
     WITH ea AS (
         SELECT DISTINCT article_id, entity_id FROM {source}
-        WHERE entity_id IN (SELECT entity_id FROM core.entity_stats WHERE article_count >= 2)
+        WHERE entity_id IN (SELECT entity_id FROM {recurring})
     )
     SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, a.article_id
     FROM ea a JOIN ea b ON a.article_id = b.article_id AND a.entity_id < b.entity_id"""
-
 
 # Pair counts (relation {counts}: entity_a, entity_b, article_count) with the entities' names and types.
 _NAMED = """
     SELECT c.entity_a, sa.name, sa.entity_type, c.entity_b, sb.name, sb.entity_type, c.article_count
     FROM ({counts}) c
-    JOIN core.entity_stats sa ON sa.entity_id = c.entity_a
-    JOIN core.entity_stats sb ON sb.entity_id = c.entity_b"""
+    JOIN {recurring} sa ON sa.entity_id = c.entity_a
+    JOIN {recurring} sb ON sb.entity_id = c.entity_b"""
+
+_ALL_RECURRING = "(SELECT entity_id, name, entity_type FROM core.entity_stats WHERE article_count >= 2)"
 
 
 def _rebuild_pairs(con: duckdb.DuckDBPyConnection, source: str, params: dict | None = None) -> None:
     con.execute("DELETE FROM core.entity_pairs")
-    counts = f"SELECT entity_a, entity_b, count(*) AS article_count FROM ({_PAIRS.format(source=source)}) GROUP BY ALL"
-    con.execute(f"INSERT INTO core.entity_pairs {_NAMED.format(counts=counts)}", params or {})
+    pairs = _PAIRS.format(source=source, recurring=_ALL_RECURRING)
+    counts = f"SELECT entity_a, entity_b, count(*) AS article_count FROM ({pairs}) GROUP BY ALL"
+    con.execute(f"INSERT INTO core.entity_pairs {_NAMED.format(counts=counts, recurring=_ALL_RECURRING)}",
+                params or {})
 
 
 def _add_pairs(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     """The run's articles add their pairs; so does the single earlier article of each entity the
-    run makes recurring (its pairs there were left out while the entity was a one-off)."""
+    run makes recurring (its pairs there were left out while the entity was a one-off). Entities
+    and articles are looked up by key: the run's, and the one article kept in entity_stats."""
     con.execute("""
         CREATE OR REPLACE TEMP TABLE newly_recurring AS
-        SELECT b.entity_id FROM counts_before b JOIN core.entity_stats s USING (entity_id)
+        SELECT b.entity_id, b.one_article_id FROM counts_before b JOIN core.entity_stats s USING (entity_id)
         WHERE b.article_count = 1 AND s.article_count >= 2""")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE pair_articles AS
@@ -142,18 +147,20 @@ def _add_pairs(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         WHERE run_id = $run_id AND NOT published
         UNION ALL
         SELECT entity_id, article_id FROM core.entity_mentions
-        WHERE published AND article_id IN (
-            SELECT article_id FROM core.entity_mentions
-            WHERE published AND entity_id IN (SELECT entity_id FROM newly_recurring))""", {"run_id": run_id})
+        WHERE published AND article_id IN (SELECT one_article_id FROM newly_recurring)""", {"run_id": run_id})
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE pair_entities AS
+        SELECT entity_id, name, entity_type FROM core.entity_stats
+        WHERE article_count >= 2 AND entity_id IN (SELECT entity_id FROM pair_articles)""")
     counts = f"""
-        SELECT entity_a, entity_b, count(*) AS article_count FROM ({_PAIRS.format(source='pair_articles')}) p
-        WHERE p.article_id NOT IN (SELECT article_id FROM core.entity_mentions WHERE published
-                                   AND entity_id IN (SELECT entity_id FROM newly_recurring))
+        SELECT entity_a, entity_b, count(*) AS article_count
+        FROM ({_PAIRS.format(source='pair_articles', recurring='pair_entities')}) p
+        WHERE p.article_id NOT IN (SELECT one_article_id FROM newly_recurring)
            OR p.entity_a IN (SELECT entity_id FROM newly_recurring)
            OR p.entity_b IN (SELECT entity_id FROM newly_recurring)
         GROUP BY ALL"""
     con.execute(f"""
-        INSERT INTO core.entity_pairs {_NAMED.format(counts=counts)}
+        INSERT INTO core.entity_pairs {_NAMED.format(counts=counts, recurring='pair_entities')}
         ON CONFLICT (entity_a, entity_b) DO UPDATE SET
             article_count = entity_pairs.article_count + excluded.article_count""")
 
@@ -196,7 +203,7 @@ def recompute_entity_stats(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"""
         INSERT INTO core.entity_stats
         SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
-               s.first_seen, s.last_seen
+               s.first_seen, s.last_seen, s.one_article_id
         FROM ({_AGGREGATE.format(mentions='(SELECT * FROM core.entity_mentions WHERE published)')}) s
         JOIN core.entities e ON e.entity_id = s.entity_id""")
     _rebuild_pairs(con, "(SELECT entity_id, article_id FROM core.entity_mentions WHERE published)")
