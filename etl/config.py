@@ -26,6 +26,8 @@ class Settings:
     batch_size: int  # ETL_BATCH_SIZE: articles per extraction batch (one mapped task each)
     workers: int  # ETL_WORKERS: extraction processes in the CLI (0 = one per core)
     max_no_entity_share: float  # ETL_MAX_NO_ENTITY_SHARE: audit fails if more extracted articles have no entity
+    history_runs: int  # ETL_HISTORY_RUNS: earlier runs tonight's figures are compared with
+    history_blocking: tuple[str, ...]  # ETL_HISTORY_BLOCKING: history checks that fail the audit (volume, language_mix, quarantine, rates)
     lock_wait_seconds: float  # ETL_LOCK_WAIT_SECONDS: how long a run's writer waits for readers of the DuckDB file
     read_wait_seconds: float  # ETL_READ_WAIT_SECONDS: how long a reader waits while a run loads or publishes
     duckdb_memory_limit: str  # ETL_DUCKDB_MEMORY_LIMIT: per connection; default 30 % of RAM, at most 16 GB
@@ -76,6 +78,8 @@ def settings(**overrides) -> Settings:
         batch_size=int(env.get("ETL_BATCH_SIZE", 200)),
         workers=int(env.get("ETL_WORKERS", 0)),
         max_no_entity_share=float(env.get("ETL_MAX_NO_ENTITY_SHARE", 0.5)),
+        history_runs=int(env.get("ETL_HISTORY_RUNS", 14)),
+        history_blocking=tuple(g.strip() for g in env.get("ETL_HISTORY_BLOCKING", "").split(",") if g.strip()),
         lock_wait_seconds=float(env.get("ETL_LOCK_WAIT_SECONDS", 120)),
         read_wait_seconds=float(env.get("ETL_READ_WAIT_SECONDS", 15)),
         duckdb_memory_limit=env.get("ETL_DUCKDB_MEMORY_LIMIT") or default_memory_limit(),

@@ -97,9 +97,15 @@ def publish() -> dict:
 @task(trigger_rule=TriggerRule.ALL_DONE, pool=POOL)
 def report() -> str:
     """Written whatever happened upstream: a failed run needs its report most."""
+    from pathlib import Path
+
     from etl import pipeline
 
-    return pipeline.finish_report(settings(), etl_run_id(get_current_context()))
+    s = settings()
+    page = Path(pipeline.finish_report(s, etl_run_id(get_current_context())))
+    log.info("Run report: %s", page.resolve().as_uri())
+    log.info("Quality site (all runs): %s", (s.reports_dir / "index.html").resolve().as_uri())
+    return str(page)
 
 
 @task(trigger_rule=TriggerRule.ONE_FAILED, on_failure_callback=None)

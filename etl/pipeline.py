@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 ARTICLE_COLUMNS = ("article_id", "source_file", "source_ref", "title", "text", "language", "published_at",
                    "url", "source", "word_count", "content_hash", "run_id", "ingested_at")
-BATCH_COLUMNS = ("article_id", "text", "language", "published_at", "fx_year")
+BATCH_COLUMNS = ("article_id", "text", "language", "published_at")
 STAGES = ("ingest", "extract", "load", "audit", "publish", "report")
 
 
@@ -136,7 +136,7 @@ def ingest(s: Settings, run_id: str, input_dir: str | Path | None = None, *, loc
     else:
         folder.articles.unlink(missing_ok=True)
     to_extract = [{"article_id": a["article_id"], "text": a["text"], "language": a["language"],
-                   "published_at": a["published_at"], "fx_year": _fx_year(a["published_at"], now.year)}
+                   "published_at": a["published_at"]}
                   for a in articles if a["language"] in ("de", "en")]
     counts = {"files_seen": len(result.log), "new_articles": len(articles), "duplicates": result.count("duplicate"),
               "unchanged": result.count("unchanged"), "quarantined": result.count("quarantined")}
@@ -146,25 +146,21 @@ def ingest(s: Settings, run_id: str, input_dir: str | Path | None = None, *, loc
             "batches": folder.write_batches(to_extract, s.batch_size), **counts}
 
 
-def _fx_year(published_at, fallback: int) -> int:
-    return published_at.year if published_at is not None else fallback
-
-
 def plan_backfill(s: Settings, run_id: str, only_outdated: bool = True, *, locked: bool = False) -> dict:
     """Batches of published articles to re-extract with the current extractor version; no files read."""
     from etl.extract import EXTRACTOR_VERSION
 
-    now = _start(s, run_id, "backfill", None, locked)
+    _start(s, run_id, "backfill", None, locked)
     reader = _connect(s, read_only=True)
     try:
         rows = reader.execute("""
-            SELECT a.article_id, a.text, a.language, a.published_at, coalesce(year(a.published_at), $year) AS fx_year
+            SELECT a.article_id, a.text, a.language, a.published_at
             FROM core.articles a
             LEFT JOIN core.extractions x ON x.article_id = a.article_id AND x.published
             WHERE a.published AND a.language IN ('de', 'en')
               AND (NOT $only_outdated OR x.extractor_version IS DISTINCT FROM $version)
             ORDER BY a.article_id""",
-                              {"year": now.year, "only_outdated": only_outdated, "version": EXTRACTOR_VERSION}).fetchall()
+                              {"only_outdated": only_outdated, "version": EXTRACTOR_VERSION}).fetchall()
     finally:
         reader.close()
     folder = RunFolder.of(s.work_dir, run_id).create()
@@ -220,9 +216,10 @@ def audit(s: Settings, run_id: str, *, locked: bool = False) -> dict:
             drop_unowned(con, run_id, runs.info(con, run_id)["kind"])
         if not _has_new_rows(con, run_id):
             return {"success": True, "failed": [], "warnings": [], "report": None, "skipped": "no new rows to audit"}
-        from etl.quality import audit_run
+        from etl.quality import HistoryConfig, audit_run
 
-        result = audit_run(con, run_id, report_dir(s, run_id), s.max_no_entity_share)
+        history = HistoryConfig(window=s.history_runs, blocking=frozenset(s.history_blocking))
+        result = audit_run(con, run_id, report_dir(s, run_id), s.max_no_entity_share, history)
         summary = {"success": result.success, "failed": result.failed, "warnings": result.warnings,
                    "report": str(report_dir(s, run_id) / "summary.html")}
         if not result.success:

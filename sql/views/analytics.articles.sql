@@ -6,7 +6,7 @@ WHERE published;
 
 COMMENT ON VIEW analytics.articles IS 'One row per published article (the same content in several files is one article).';
 COMMENT ON COLUMN analytics.articles.article_id IS 'Stable id: hash of the cleaned text; the same content always gets the same id.';
-COMMENT ON COLUMN analytics.articles.source_file IS 'Path of the input file relative to the input folder (JSONL: path#L<line>); the first file that held this content.';
+COMMENT ON COLUMN analytics.articles.source_file IS 'Path of the input file relative to the input folder (%, #, control characters and bytes that are not UTF-8 written as %XX, reversible; JSONL lines: path#L<line>); the first file that held this content.';
 COMMENT ON COLUMN analytics.articles.source_ref IS 'Scraper marker removed from the text, e.g. source-116; null if none.';
 COMMENT ON COLUMN analytics.articles.title IS 'Title: first non-empty line of a text file, or the title field / HTML title.';
 COMMENT ON COLUMN analytics.articles.text IS 'Cleaned article: title, a blank line, the body. All offsets point into this text.';

@@ -169,3 +169,16 @@ def test_blocking_groups_are_validated():
                             HistoryConfig(blocking=frozenset({"rates"})))
     assert {c.kwargs["column"] for c in checks if c.blocking} == {
         "mentions_per_article", "amounts_per_article", "lawsuits_per_article", "words_per_article"}
+
+
+def test_blocking_groups_come_from_the_settings(monkeypatch):
+    from etl.config import settings
+
+    monkeypatch.setenv("ETL_HISTORY_BLOCKING", "volume, language_mix")
+    monkeypatch.setenv("ETL_HISTORY_RUNS", "30")
+    s = settings()
+    config = HistoryConfig(window=s.history_runs, blocking=frozenset(s.history_blocking))
+    assert config.window == 30 and config.blocking == {"volume", "language_mix"}
+    monkeypatch.setenv("ETL_HISTORY_BLOCKING", "volumes")
+    with pytest.raises(ValueError, match="unknown history check group"):
+        HistoryConfig(blocking=frozenset(settings().history_blocking))
