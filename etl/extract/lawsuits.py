@@ -504,7 +504,8 @@ class _Article:
         rx, types = _PERSONAL[self.language]
         for p in rx.finditer(sent):
             ps, pe = s + p.start(), s + p.end()
-            if any(c.start < pe for c in cands) or not lex.any_trigger.search(text, max(s, ps - 30), min(e, pe + 30)):
+            near = lex.any_trigger.search(text, max(s, ps - 30), e)
+            if any(c.start < pe for c in cands) or near is None or near.start() > pe + 30:
                 continue  # a party named before in the sentence is what the pronoun stands for, found or not
             if any(m.group().split()[0] not in lex.stopwords for m in lex.fallback.finditer(text, s, ps)):
                 continue
@@ -1064,6 +1065,13 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
                 pending = m
             continue
         target = None
+        appellant = next((c for c in sorted(cases, key=lambda c: c.last, reverse=True)
+                          if _mention_keys(m.plaintiffs) & c.keys("defendant")), None) if m.kind == "appeal" else None
+        if appellant is not None:  # "Er hat Berufung eingelegt": the accused appeals in the same proceeding
+            m.plaintiffs, m.defendants = [], []
+            appellant.add(m)
+            pending = None
+            continue
         if m.anaphoric:
             ordered = sorted(cases, key=lambda c: c.last, reverse=True)
             target = next((c for c in ordered if fam in c.families()), ordered[0] if ordered else None)

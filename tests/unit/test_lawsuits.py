@@ -761,3 +761,18 @@ def test_a_definite_unnamed_party_takes_up_the_case_that_introduced_it(text, lan
 def test_who_represents_a_party_is_none_the_represented_are_the_party(text, language, names, expected):
     [law] = run(text, language, names)
     assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Weber wurde vom Landesgericht Wien wegen Untreue verurteilt. Die Staatsanwaltschaft bekämpft das Urteil.",
+    "Paul Weber wurde vom Landesgericht Wien wegen Untreue verurteilt. Er hat dagegen Nichtigkeitsbeschwerde erhoben.",
+])
+def test_an_attacked_ruling_is_appealed(text):
+    [law] = run(text, "de", {"Paul Weber": "PER", "Landesgericht Wien": "ORG"})
+    assert (roles(law)[1], law.status) == (["Paul Weber"], "appealed")
+
+
+def test_the_accused_appealing_stays_the_defendant_of_the_same_case():
+    text = "Tom Reed was convicted of fraud by a Boston court. He appealed against the verdict on Monday."
+    [law] = run(text, "en", {"Tom Reed": "PER"})
+    assert (roles(law), law.status) == (([], ["Tom Reed"]), "appealed")
