@@ -76,6 +76,8 @@ _MINOR = frozenset("and of the for on & und für der die des von".split())
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
 _DATELINE = re.compile(r"[.!?:\"“”]\s+([A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?)\s+[–—]\s+(?=[A-ZÄÖÜ„\"])")
 _DE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ige|ige[nrs]|liche[nrs]?|ische[nrs]?|ene[nrs]?|ste[nrs]?|e)")
+_NONFINITE_ACTIVE = re.compile(r"\s*(?:winning|losing|suing|filing|bringing|taking|launching|settling|fighting|"
+                               r"challenging|appealing)\b")
 _NONFINITE = re.compile(r"\s*(?:being|having been)\b")
 # a clause opening with an unnamed subject: determiner, up to three modifiers, the head noun, a verb
 _SUBJECT_NP = {
@@ -838,6 +840,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         # "X faces a ban after being charged by Y": the participle's subject is the main clause's
         subject = next((i for i in reversed(range(len(groups))) if groups[i][0].start < c0 and preps[i] is None
                         and i not in role), None)
+    elif subject is None and not passive and language == "en" and _NONFINITE_ACTIVE.match(sent, c0):
+        # "X gets a windfall after winning a court battle with Y": the main clause's subject acts
+        subject = next((i for i in range(len(groups)) if groups[i][0].start < c0 and preps[i] is None and i not in role), None)
     elif subject is None and language == "de" and passive and not sent[c0:primary.start].strip(" \"„“"):
         subject = next((i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None), None)
         # "Angeklagt sind X und Y": the participle opens, the subject follows

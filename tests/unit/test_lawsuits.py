@@ -776,3 +776,10 @@ def test_the_accused_appealing_stays_the_defendant_of_the_same_case():
     text = "Tom Reed was convicted of fraud by a Boston court. He appealed against the verdict on Monday."
     [law] = run(text, "en", {"Tom Reed": "PER"})
     assert (roles(law), law.status) == (([], ["Tom Reed"]), "appealed")
+
+
+def test_an_adjunct_after_winning_a_case_takes_the_main_subject():
+    text = "Author Tom Reed will get millions after winning a court battle with the publisher Acme."
+    [law] = run(text, "en", {"Tom Reed": "PER", "Acme": "ORG"})
+    assert (roles(law), law.status) == ((["Tom Reed"], ["Acme"]), "ruled")
+    assert run("Tom Reed will get millions after winning the election in Ohio.", "en", {"Tom Reed": "PER", "Ohio": "LOC"}) == []
