@@ -476,6 +476,9 @@ class _Article:
                 mod = _EN_MODIFIER.search(text, max(s, gs - 30), gs)
                 if mod and not any(m.start_char < gs and mod.start() < m.end_char and m.entity_type != "LOC" for m in ents):
                     word, gs = f"{mod.group(1)} {word}", mod.start()  # "Greek prosecutors", "make-up artist"
+                    other = _EN_MODIFIER.search(text, max(s, gs - 35), gs - 4) if text[gs - 5:gs] == " and " else None
+                    if other:  # "the Danish and German governments": two parties
+                        cands.append(_Cand(other.start(), other.end() - 1, f"{other.group(1)} {g.group(1)}", None, generic=True))
             cands.append(_Cand(gs, ge, word, None, generic=True))
         for i, m in enumerate(ents):
             if i not in taken:
@@ -990,9 +993,16 @@ class _Case:
                     continue
                 if c.generic and any(not x.generic for x in own.values()):
                     continue
-                if c.generic and any(x.generic and _head(x.name) == _head(c.name) for x in [*own.values(), *other.values()]):
+                if c.generic and any(x.generic and _head(x.name) == _head(c.name) and not _rival_modifiers(x.name, c.name)
+                                     for x in [*own.values(), *other.values()]):
                     continue
                 own[k] = c
+
+
+def _rival_modifiers(a: str, b: str) -> bool:
+    """"Danish governments" and "German governments" are two parties; "shareholders" and "Tesco shareholders" one."""
+    ka, kb = _key(a).split(), _key(b).split()
+    return len(ka) > 1 and len(kb) > 1 and ka[:-1] != kb[:-1]
 
 
 def _mention_keys(cs: list[_Cand]) -> set[str]:
@@ -1112,6 +1122,9 @@ def _status(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         strong = [c for c in cues if not c[0]] or cues
         if strong:
             found = "appealed" if any(c[2] == "appealed" for c in strong) else max(strong, key=lambda c: c[1])[2]
+            cue = min((c[1] for c in strong if c[2] == "appealed"), default=0)
+            if found == "appealed" and lex.agencies.search(sents[i], cue, cue + 60) and not lex.court_entity.search(sents[i]):
+                found = "pending"  # challenging an authority's decision is a suit of its own, not an appeal
     return found or case.default_status
 
 

@@ -504,7 +504,9 @@ def test_a_german_participle_first_puts_the_accused_behind_the_verb():
     ("Die Betreiberin Eva Lind ist mit einer Beschwerde vor dem Verfassungsgerichtshof gegen das Gesetz abgeblitzt.", "de",
      {"Eva Lind": "PER", "Verfassungsgerichtshof": "ORG"}, (["Eva Lind"], []), "dismissed"),
     ("Two governments are challenging a European Commission ruling on the name.", "en",
-     {"European Commission": "ORG"}, (["governments"], ["European Commission"]), "appealed"),
+     {"European Commission": "ORG"}, (["governments"], ["European Commission"]), "pending"),  # an authority's, no court's
+    ("Acme is challenging the High Court ruling on the name.", "en", {"Acme": "ORG", "High Court": "ORG"}, (["Acme"], []),
+     "appealed"),
     ("The Nordic Sport Agency (NSA) will appeal against the acquittal of Kim Berg on doping charges.", "en",
      {"Nordic Sport Agency": "ORG", "NSA": "ORG", "Kim Berg": "PER"}, (["Nordic Sport Agency"], ["Kim Berg"]), "appealed"),
     ("Die Staatsanwaltschaft Wien legte Berufung gegen den Freispruch für Karl Fenz ein.", "de",
@@ -783,3 +785,8 @@ def test_an_adjunct_after_winning_a_case_takes_the_main_subject():
     [law] = run(text, "en", {"Tom Reed": "PER", "Acme": "ORG"})
     assert (roles(law), law.status) == ((["Tom Reed"], ["Acme"]), "ruled")
     assert run("Tom Reed will get millions after winning the election in Ohio.", "en", {"Tom Reed": "PER", "Ohio": "LOC"}) == []
+
+
+def test_coordinated_nationalities_are_two_unnamed_parties():
+    [law] = run("The Danish and German governments sued Acme.", "en", {"Acme": "ORG"})
+    assert roles(law) == (["Danish governments", "German governments"], ["Acme"])
