@@ -93,6 +93,8 @@ _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
 _FILED_KINDS = frozenset(("suit", "dispute", "injunction", "charge", "appeal"))
 _FAMILY = {"suit": "suit", "dispute": "suit", "charge": "charge", "trial": "charge"}
+_EARLY = frozenset(("threatened", "filed"))  # stages a later sentence cannot return a decided case to
+_DECIDED = frozenset(("ruled", "dismissed", "settled", "appealed"))
 _WEAK_WINDOW = 3  # a weak mention ("das Urteil") attaches to a case mentioned this many sentences before
 _CLAIM_WINDOW = 2  # claim words this many sentences around a case still count (once)
 _TOKEN = re.compile(r"[\wÄÖÜäöüß'’.&-]+|[,;:()\[\]–—\"„“”«»]")
@@ -1121,7 +1123,10 @@ def _status(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         cues = [(weak, m.start(), status) for status, rx, weak in lex.statuses for m in rx.finditer(sents[i])]
         strong = [c for c in cues if not c[0]] or cues
         if strong:
+            last = found
             found = "appealed" if any(c[2] == "appealed" for c in strong) else max(strong, key=lambda c: c[1])[2]
+            if found in _EARLY and last in _DECIDED:
+                found = last  # "X took legal action in 2002" after the ruling is the story's background
             cue = min((c[1] for c in strong if c[2] == "appealed"), default=0)
             if found == "appealed" and lex.agencies.search(sents[i], cue, cue + 60) and not lex.court_entity.search(sents[i]):
                 found = "pending"  # challenging an authority's decision is a suit of its own, not an appeal

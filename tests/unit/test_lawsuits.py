@@ -790,3 +790,14 @@ def test_an_adjunct_after_winning_a_case_takes_the_main_subject():
 def test_coordinated_nationalities_are_two_unnamed_parties():
     [law] = run("The Danish and German governments sued Acme.", "en", {"Acme": "ORG"})
     assert roles(law) == (["Danish governments", "German governments"], ["Acme"])
+
+
+@pytest.mark.parametrize("text,language,names", [
+    ("A judge ruled for Acme in its lawsuit against Bolt on Monday. Acme took legal action against Bolt in 2002.", "en",
+     {"Acme": "ORG", "Bolt": "ORG"}),
+    ("Das Landesgericht Wien verurteilte Paul Weber am Montag. Die Anklage gegen Weber war 2014 erhoben worden.", "de",
+     {"Paul Weber": "PER", "Weber": "PER", "Landesgericht Wien": "ORG"}),
+])
+def test_a_filing_told_after_the_ruling_is_background(text, language, names):
+    [law] = run(text, language, names)
+    assert law.status == "ruled"
