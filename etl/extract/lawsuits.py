@@ -1022,7 +1022,11 @@ def _compatible(case: _Case, m: _Mention) -> bool:
     if _conflict(case, m):
         return False
     if dk and case.defendants and not (dk & case.keys("defendant")):
-        return False
+        # "charges against two executives" and "charges against James Tambone" by the same named plaintiff: one case
+        named_p = {_key(c.name) for c in m.plaintiffs if not c.generic} & {k for k, c in case.plaintiffs.items() if not c.generic}
+        ours, theirs = [c.generic for c in m.defendants], [c.generic for c in case.defendants.values()]
+        vague = (all(ours) and not all(theirs)) or (all(theirs) and not all(ours))  # the unnamed may be the named
+        return bool(named_p) and vague
     named = {_key(c.name) for c in m.plaintiffs if not c.generic}
     if named and not named & case.keys("plaintiff") and any(not c.generic for c in case.plaintiffs.values()):
         return False  # another named plaintiff: another proceeding against the same defendant

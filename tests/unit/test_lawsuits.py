@@ -801,3 +801,14 @@ def test_coordinated_nationalities_are_two_unnamed_parties():
 def test_a_filing_told_after_the_ruling_is_background(text, language, names):
     [law] = run(text, language, names)
     assert law.status == "ruled"
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("The SEC brought fraud charges against two executives of Acme. The SEC filed the charges against Tom Reed in a "
+     "Boston court.", "en", {"SEC": "ORG", "Acme": "ORG", "Tom Reed": "PER"}, 1),
+    ("Acme sued four companies in May. Later it sued the Russian government.", "en", {"Acme": "ORG"}, 2),
+    ("Die Bahn klagt gegen mehrere Manager. Die Bahn hat zudem Paul Weber verklagt.", "de",
+     {"Bahn": "ORG", "Paul Weber": "PER"}, 1),
+])
+def test_unnamed_defendants_of_the_same_named_plaintiff_may_be_the_named_ones(text, language, names, expected):
+    assert len(run(text, language, names)) == expected
