@@ -298,7 +298,7 @@ class _Article:
 
     def __init__(self, text: str, language: str, entities: list[EntityMention], lex: _Lexicon):
         self.text, self.language, self.lex = text, language, lex
-        ents = sorted(entities, key=lambda m: (m.start_char, -m.end_char))
+        ents = sorted(_split_von(entities), key=lambda m: (m.start_char, -m.end_char))
         kept: list[EntityMention] = []
         for m in ents:  # drop mentions nested in a longer one
             if kept and m.start_char < kept[-1].end_char:
@@ -576,6 +576,27 @@ class _Article:
                 continue
             out.append(_Cand(a, b, *self.fullest(name, None)))
         return _drop_aliases(out, self.text)
+
+
+def _split_von(entities: list[EntityMention]) -> list[EntityMention]:
+    """"wird Gudenus von Christandl geklagt": a person's name run across "von" into another person
+    the article names on its own is two mentions (a "von" inside a name stays: "Ursula von der Leyen")."""
+    if not any(" von " in m.mention_text for m in entities):
+        return entities
+    alone = {m.mention_text.split()[-1] for m in entities if m.entity_type == "PER" and " von " not in m.mention_text}
+    out, wrong = [], set()
+    for m in entities:
+        left, _, right = m.mention_text.partition(" von ")
+        if m.entity_type == "PER" and right and right in alone and left in alone:
+            r0 = m.start_char + len(left) + 5
+            out.append(EntityMention(left, m.start_char, m.start_char + len(left), "PER", left))
+            out.append(EntityMention(right, r0, m.end_char, "PER", right))
+            wrong.add(m.name)
+        else:
+            out.append(m)
+    # other mentions linked to the run-on name keep their own words
+    return [EntityMention(m.mention_text, m.start_char, m.end_char, m.entity_type, m.mention_text)
+            if m.name in wrong and " von " not in m.mention_text else m for m in out]
 
 
 def _modifier_or_dateline(text: str, a: int, b: int, sentence_start: int) -> bool:

@@ -812,3 +812,15 @@ def test_a_filing_told_after_the_ruling_is_background(text, language, names):
 ])
 def test_unnamed_defendants_of_the_same_named_plaintiff_may_be_the_named_ones(text, language, names, expected):
     assert len(run(text, language, names)) == expected
+
+
+def test_a_name_run_across_von_into_another_person_is_two_parties():
+    text = ("Jürg Christandl fühlt sich von Johann Gudenus verunglimpft. Zivilrechtlich wird Gudenus von Christandl auf "
+            "Unterlassung und Widerruf der ehrenrührigen Behauptungen geklagt.")
+    entities = [EntityMention("Jürg Christandl", 0, 15, "PER", "Jürg Christandl"),
+                EntityMention("Johann Gudenus", 34, 48, "PER", "Johann Gudenus")]
+    run_on = text.index("Gudenus von Christandl")
+    entities.append(EntityMention("Gudenus von Christandl", run_on, run_on + 22, "PER", "Gudenus von Christandl"))
+    [law] = extract_lawsuits(text, "de", entities, [])
+    assert roles(law) == (["Jürg Christandl"], ["Johann Gudenus"])
+    assert law.claim == "defamation"
