@@ -24,6 +24,7 @@ another named plaintiff or a rival defendant opens another one.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -67,6 +68,11 @@ _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertr
                          r"representing)\b")
 # a state's official name holds its form ("Republik Österreich", "State of Texas"); "Stadt Graz" stays "Graz"
 _STATE = re.compile(r"\b(?:Republik|Bundesrepublik|Freistaat|Republic of|State of|Commonwealth of|Kingdom of)\s+\Z")
+_QUOTED_MODIFIER = re.compile(r"['’\"”“]\s?[a-z]")
+_INDEFINITE = re.compile(
+    r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Ss]ome|[Mm]any|"
+    r"[Uu]nnamed|[Dd]ozens of|[Hh]undreds of|[Ee]in|[Ee]ine[mnrs]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|"
+    r"[Nn]eun|[Zz]ehn|[Mm]ehrere[nr]?|[Ee]inige[nr]?|[Zz]ahlreiche[nr]?|Dutzende|\d+)\s+(?:[\w-]+\s+){0,2}[\"'“„]?)\Z")
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
@@ -248,7 +254,7 @@ def _lexicon(language: str) -> _Lexicon:
         generic=re.compile(generic),
         generic_words=frozenset(generic_words),
         descriptor=re.compile(
-            r"\b(?:der|die|das|den|dem|des|the|its)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
+            r"\b(?:[Dd]er|[Dd]ie|[Dd]as|den|dem|des|[Tt]he|[Ii]ts)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
         ),
         descriptor_word=re.compile(parties["descriptors"][language]),
         name_parts=re.compile(parties["name_parts"][language]),
@@ -281,6 +287,7 @@ class _Cand:
     name: str
     entity_id: str | None
     generic: bool = False
+    indefinite: bool = False  # "three men", "ein Mitarbeiter": unnamed, listed as no defendant (the guideline)
 
 
 def _key(name: str) -> str:
@@ -441,8 +448,9 @@ class _Article:
         for m in self.in_span(s, e):
             if m.entity_type not in _PARTY_TYPES or self.is_court(m):
                 continue
-            if _modifier_or_dateline(text, m.start_char, m.end_char, s):
-                continue
+            if _modifier_or_dateline(text, m.start_char, m.end_char, s) or _QUOTED_MODIFIER.match(text, m.end_char) and \
+                    text[m.start_char - 1:m.start_char] in "'‘\"“„":
+                continue  # "'Tiger' file sharers", "„Krone“-Leser": a quoted name qualifying a noun
             if self.language == "en" and m.entity_type == "LOC" and re.match(r" [a-z]", text[m.end_char:m.end_char + 2]):
                 continue  # "Texas attorney general", "an Ohio court": a place qualifying a noun
             ents.append(m)
@@ -481,7 +489,8 @@ class _Article:
                     other = _EN_MODIFIER.search(text, max(s, gs - 35), gs - 4) if text[gs - 5:gs] == " and " else None
                     if other:  # "the Danish and German governments": two parties
                         cands.append(_Cand(other.start(), other.end() - 1, f"{other.group(1)} {g.group(1)}", None, generic=True))
-            cands.append(_Cand(gs, ge, word, None, generic=True))
+            cands.append(_Cand(gs, ge, word, None, generic=True,
+                               indefinite=bool(_INDEFINITE.search(text, max(s, gs - 40), gs))))
         for i, m in enumerate(ents):
             if i not in taken:
                 state = _STATE.search(text, max(s, m.start_char - 20), m.start_char) if m.entity_type == "LOC" else None
@@ -766,7 +775,7 @@ def _clause(sent: str, pos: int, lex: _Lexicon) -> tuple[int, int]:
 
 def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hit, lex: _Lexicon, language: str):
     """Plaintiffs and defendants of one sentence, from its structure."""
-    rel = [_Cand(c.start - s, c.end - s, c.name, c.entity_id, c.generic) for c in cands]
+    rel = [dataclasses.replace(c, start=c.start - s, end=c.end - s) for c in cands]
     groups = _groups(rel, sent)
     c0, c1 = _clause(sent, primary.start, lex)
     trig_ends = sorted(h.end for h in hits)
@@ -903,7 +912,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g if _key(c.name) not in taken]
     if defendants and not plaintiffs:
         plaintiffs = [c for i, g in enumerate(groups) if i not in role and preps[i] in _AGENT_PREPS for c in g if c.generic]
-    shift = lambda cs: [_Cand(c.start + s, c.end + s, c.name, c.entity_id, c.generic) for c in cs]  # noqa: E731
+    shift = lambda cs: [dataclasses.replace(c, start=c.start + s, end=c.end + s) for c in cs]  # noqa: E731
     return shift(plaintiffs), shift(defendants)
 
 
@@ -1266,7 +1275,7 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
         parties = tuple(
             LawsuitParty(role=role, name=c.name, entity_id=c.entity_id)
             for role, d in (("plaintiff", case.plaintiffs), ("defendant", case.defendants))
-            for c in d.values()
+            for c in d.values() if not (role == "defendant" and c.indefinite)
         )
         out.append(
             Lawsuit(
