@@ -150,6 +150,7 @@ class _Lexicon:
     generic_words: frozenset
     descriptor: re.Pattern
     descriptor_word: re.Pattern
+    person_descriptor: re.Pattern
     name_parts: re.Pattern
     prepositions: frozenset
     against: frozenset
@@ -257,6 +258,9 @@ def _lexicon(language: str) -> _Lexicon:
             r"\b(?:[Dd]er|[Dd]ie|[Dd]as|den|dem|des|[Tt]he|[Ii]ts)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
         ),
         descriptor_word=re.compile(parties["descriptors"][language]),
+        person_descriptor=re.compile(
+            r"\b(?:[Dd]er|[Dd]ie|den|dem|des|[Tt]he)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["person_descriptors"][language]
+        ),
         name_parts=re.compile(parties["name_parts"][language]),
         prepositions=frozenset(parties["prepositions"][language]),
         against=frozenset(parties["against"][language]),
@@ -422,6 +426,16 @@ class _Article:
             counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
         return max(reversed(self.orgs[:i]), key=lambda m: counts[m.entity_id], default=None)
 
+    def salient_before(self, pos: int, entity_type: str) -> EntityMention | None:
+        """The entity of a type named most often before pos (ties: the latest)."""
+        counts: dict[str, int] = {}
+        last: dict[str, EntityMention] = {}
+        for m in self.entities[:bisect.bisect_left(self.starts, pos)]:
+            if m.entity_type == entity_type and m.end_char <= pos:
+                counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+                last[m.entity_id] = m
+        return last[max(reversed(list(last)), key=lambda k: counts[k])] if last else None
+
     def pronoun_referent(self, before: list[_Cand]) -> tuple[str, str | None] | None:
         """What "it"/"they" stand for: the last organisation named earlier in the same sentence
         ("Orange said it was starting proceedings"); beyond the sentence a guess does more harm than good."""
@@ -498,6 +512,13 @@ class _Article:
                     cands.append(_Cand(state.start(), m.end_char, text[state.start():m.end_char], m.entity_id))
                     continue
                 cands.append(_Cand(m.start_char, m.end_char, *self.fullest(m.name, m.entity_type)))
+        for d in lex.person_descriptor.finditer(sent):  # "the rap star", "der Ex-Politiker": the person most named
+            ds, de = s + d.start(1), s + d.end(1)
+            if any(c.start < de and ds < c.end for c in cands) or re.match(r"\s[A-ZÄÖÜ]", text[de:de + 2]):
+                continue
+            person = self.salient_before(ds, "PER")
+            if person is not None:
+                cands.append(_Cand(ds, de, *self.fullest(person.name, "PER")))
         for d in lex.descriptor.finditer(sent):
             ds, de = s + d.start(1), s + d.end(1)
             if any(c.start < de and ds < c.end for c in cands):
@@ -1126,6 +1147,8 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
         if m.anaphoric:
             ordered = sorted(cases, key=lambda c: c.last, reverse=True)
             target = next((c for c in ordered if fam in c.families()), ordered[0] if ordered else None)
+            if target is not None and _conflict(target, m) and any(h.trigger.verb for h in m.hits):
+                target = None  # "The legal action comes after the star sued a woman": the verb states another case
         elif not m.new:
             target = next((c for c in sorted(cases, key=lambda c: c.last, reverse=True) if _compatible(c, m)), None)
             if target is None and (target := _named_before(m, cases, text, sents)) is not None:

@@ -838,3 +838,13 @@ def test_a_name_run_across_von_into_another_person_is_two_parties():
 def test_unnamed_defendants_counted_or_indefinite_are_no_listed_defendants(text, language, names, expected):
     [law] = run(text, language, names)
     assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Rapper Tom Reed has been sued by a make-up artist. The legal action comes after the rap star sued a woman who "
+     "tried to blackmail him.", "en", {"Tom Reed": "PER"}, [(["make-up artist"], ["Tom Reed"]), (["Tom Reed"], [])]),
+    ("Der Sänger Paul Weber wurde von mehreren Autoren verklagt. Die Klage folgt, nachdem der Sänger selbst einen "
+     "Journalisten verklagt hatte.", "de", {"Paul Weber": "PER"}, [(["Autoren"], ["Paul Weber"]), (["Paul Weber"], [])]),
+])
+def test_a_person_descriptor_and_a_second_case_inside_an_anaphoric_sentence(text, language, names, expected):
+    assert [roles(law) for law in run(text, language, names)] == expected
