@@ -1144,6 +1144,14 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
             appellant.add(m)
             pending = None
             continue
+        recent = max(cases, key=lambda c: c.last) if cases else None
+        if m.kind == "appeal" and m.plaintiffs and not m.defendants and recent is not None and not recent.defendants \
+                and recent.plaintiffs and m.idx - recent.last <= 2 and not _mention_keys(m.plaintiffs) & recent.keys("plaintiff"):
+            # "X erwirkte eine Verfügung. Dagegen hat Y Rekurs erhoben": Y appeals as the other side
+            m.plaintiffs, m.defendants = [], m.plaintiffs
+            recent.add(m)
+            pending = None
+            continue
         if m.anaphoric:
             ordered = sorted(cases, key=lambda c: c.last, reverse=True)
             target = next((c for c in ordered if fam in c.families()), ordered[0] if ordered else None)

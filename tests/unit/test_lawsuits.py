@@ -848,3 +848,15 @@ def test_unnamed_defendants_counted_or_indefinite_are_no_listed_defendants(text,
 ])
 def test_a_person_descriptor_and_a_second_case_inside_an_anaphoric_sentence(text, language, names, expected):
     assert [roles(law) for law in run(text, language, names)] == expected
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Der Verein Acme hat beim Handelsgericht Wien eine einstweilige Verfügung erwirkt. Dagegen hat Paul Weber Rekurs "
+     "an den Obersten Gerichtshof erhoben.", "de"),
+    ("Acme won an injunction at the High Court. Tom Reed has appealed against the ruling.", "en"),
+])
+def test_who_appeals_a_case_without_a_defendant_is_its_other_side(text, language):
+    names = {"Acme": "ORG", "Paul Weber": "PER", "Tom Reed": "PER", "Handelsgericht Wien": "ORG", "High Court": "ORG",
+             "Obersten Gerichtshof": "ORG"}
+    [law] = run(text, language, names)
+    assert (roles(law), law.status) == ((["Acme"], ["Paul Weber" if language == "de" else "Tom Reed"]), "appealed")
