@@ -48,18 +48,23 @@ def _parser() -> argparse.ArgumentParser:
     def warehouse_opts(cmd):
         cmd.add_argument("--warehouse", help="DuckDB file (default: $ETL_WAREHOUSE or var/warehouse.duckdb)")
 
+    def run_opts(cmd):
+        """The options a run and a backfill share."""
+        warehouse_opts(cmd)
+        cmd.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
+        cmd.add_argument("--work", help="per-run working folders (default: $ETL_WORK_DIR, else work/ beside the warehouse)")
+        cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
+
     r = sub.add_parser("run", help="ingest a folder, extract, load, audit and publish", formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="One run: every file of the input folder gets an ingest_log row; new articles are\n"
                                    "extracted, loaded, audited and published only when every blocking check passed.\n"
-                                   "Exit 0 when published, 2 when the audit failed (nothing published), 1 on errors.",
+                                   "Exit 0 when published, 2 when the audit failed (nothing published), 75 when another\n"
+                                   "run holds the warehouse (try again later), 1 on other errors.",
                        epilog="examples:\n"
                               "  etl run\n"
                               "  etl run --input ~/inbox --warehouse /data/news.duckdb --reports /data/reports")
     r.add_argument("--input", help="input folder, scanned recursively (default: $ETL_INPUT_DIR or samples/articles)")
-    warehouse_opts(r)
-    r.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
-    r.add_argument("--work", help="per-run working folders (default: $ETL_WORK_DIR, else work/ beside the warehouse)")
-    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run_opts(r)
     r.set_defaults(func=cmd_run, backfill=False)
 
     b = sub.add_parser("backfill", help="re-extract published articles with the current extractor version", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -68,11 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                        epilog="examples:\n"
                               "  etl backfill\n"
                               "  etl backfill --all --warehouse /data/news.duckdb")
-    warehouse_opts(b)
-    b.add_argument("--reports", help="reports folder (default: $ETL_REPORTS_DIR or var/reports)")
-    b.add_argument("--work", help="per-run working folders (default: $ETL_WORK_DIR, else work/ beside the warehouse)")
+    run_opts(b)
     b.add_argument("--all", action="store_true", help="all articles, not only those extracted by an older version")
-    b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.set_defaults(func=cmd_run, backfill=True, input=None)
 
     s = sub.add_parser("status", help="the last runs: counts, audit outcome, report paths", formatter_class=argparse.RawDescriptionHelpFormatter,
