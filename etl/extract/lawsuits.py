@@ -62,6 +62,7 @@ _PERSONAL = {
     "de": (re.compile(r"\b(?:[Ee]r|ihn|ihm|[Ss]ie)\b"), {"er": ("PER",), "ihn": ("PER",), "ihm": ("PER",), "sie": ("PER", "ORG")}),
     "en": (re.compile(r"\b(?:[Ii]t|[Hh]e|[Ss]he|him)\b(?!['’])"), {"it": ("ORG",), "he": ("PER",), "she": ("PER",), "him": ("PER",)}),
 }
+_OBJECT_PRONOUNS = frozenset(("ihn", "ihm", "him"))
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
 # "X, der die Erben vertritt", "X, who represents the families": counsel, no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
@@ -119,7 +120,8 @@ class _Trigger:
     verb: bool
     requires: re.Pattern | None
     claim: str | None
-    object: str  # role of an active verb's direct object: defendant ("verklagt X", "convicted X") or none
+    object: str  # role of an active verb's object: defendant ("verklagt X"), plaintiff ("gab X recht") or none
+    legal: bool = False  # requires LEGAL: checked without the trigger's own words ("the ruling party" stays out)
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,7 @@ def _lexicon(language: str) -> _Lexicon:
             subject=t.get("subject", "none"),
             verb=bool(t.get("verb")),
             requires=legal if t.get("requires") == "LEGAL" else (re.compile(t["requires"]) if t.get("requires") else None),
+            legal=t.get("requires") == "LEGAL",
             claim=t.get("claim"),
             object=t.get("object", "defendant" if t.get("subject") == "plaintiff" else "none"),
         )
@@ -445,12 +448,13 @@ class _Article:
                 return c.name, c.entity_id
         return None
 
-    def last_party_before(self, pos: int, types: tuple[str, ...]) -> EntityMention | None:
+    def last_party_before(self, pos: int, types: tuple[str, ...], exclude: frozenset = frozenset()) -> EntityMention | None:
         """What "er"/"ihn"/"he"/"it" stand for: the last person (organisation) named shortly before."""
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0 and self.entities[i].start_char >= pos - _PRONOUN_REACH:
             m = self.entities[i]
-            if m.entity_type in types and not self.is_court(m) and not self.lex.agencies.search(m.name):
+            if m.entity_type in types and not self.is_court(m) and not self.lex.agencies.search(m.name) \
+                    and _key(self.fullest(m.name, m.entity_type)[0]) not in exclude:
                 return m
             i -= 1
         return None
@@ -542,11 +546,19 @@ class _Article:
         for p in rx.finditer(sent):
             ps, pe = s + p.start(), s + p.end()
             near = lex.any_trigger.search(text, max(s, ps - 30), e)
-            if any(c.start < pe for c in cands) or near is None or near.start() > pe + 30:
+            if near is None or near.start() > pe + 30:
+                continue
+            kinds = types[p.group().lower()]
+            if p.group() in _OBJECT_PRONOUNS or (p.group() == "sie" and text[s:ps].strip()):
+                # "Acme verklagte sie", "verurteilte ihn": the object is someone named before the sentence
+                ref = self.last_party_before(s, kinds, frozenset(_key(c.name) for c in cands if c.start < ps))
+                if ref is not None:
+                    cands.append(_Cand(ps, pe, *self.fullest(ref.name, ref.entity_type)))
+                continue
+            if any(c.start < pe for c in cands):
                 continue  # a party named before in the sentence is what the pronoun stands for, found or not
             if any(m.group().split()[0] not in lex.stopwords for m in lex.fallback.finditer(text, s, ps)):
                 continue
-            kinds = types[p.group().lower()]
             if kinds == ("ORG",) and self.plaintiffs:  # "it sued X": the plaintiff of the story so far
                 cands.append(_Cand(ps, pe, self.plaintiffs[-1].name, self.plaintiffs[-1].entity_id))
                 continue
@@ -730,7 +742,7 @@ def _find_hits(sent: str, lex: _Lexicon) -> list[_Hit]:
     hits = []
     for t in lex.triggers:
         for m in t.regex.finditer(sent):
-            if t.requires is None or t.requires.search(f"{sent[:m.start()]} {sent[m.end():]}"):
+            if t.requires is None or t.requires.search(f"{sent[:m.start()]} {sent[m.end():]}" if t.legal else sent):
                 hits.append(_Hit(m.start(), m.end(), t))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[_Hit] = []

@@ -860,3 +860,15 @@ def test_who_appeals_a_case_without_a_defendant_is_its_other_side(text, language
              "Obersten Gerichtshof": "ORG"}
     [law] = run(text, language, names)
     assert (roles(law), law.status) == ((["Acme"], ["Paul Weber" if language == "de" else "Tom Reed"]), "appealed")
+
+
+@pytest.mark.parametrize("text,language,expected,status", [
+    ("Anna Berger kündigte bei Acme. Acme verklagte sie daraufhin.", "de", (["Acme"], ["Anna Berger"]), "filed"),
+    ("The judge ruled in favour of Acme.", "en", (["Acme"], []), "ruled"),
+    ("Paul Weber muss sich vor Gericht verantworten.", "de", ([], ["Paul Weber"]), "pending"),
+    ("Drei frühere Vorstände der Acme müssen sich vor Gericht verantworten.", "de", ([], []), "pending"),
+])
+def test_object_pronouns_favour_and_a_requirement_inside_the_trigger(text, language, expected, status):
+    [law] = run(text, language, {"Acme": "ORG", "Anna Berger": "PER", "Paul Weber": "PER"})
+    assert (roles(law), law.status) == (expected, status)
+    assert run("The MPs voted in favour of Acme.", "en", {"Acme": "ORG"}) == []
