@@ -11,15 +11,25 @@ rules, the same in both languages: the clause subject takes the trigger's subjec
 charges", "X muss sich verantworten"); "gegen/against" and "zwischen X und Y" name sides;
 an agent after a trigger noun ("Klage von X", "a suit brought by X") or an owner before it
 ("X's lawsuit") is the plaintiff; "mit/with X" in a dispute is the subject's opponent;
-ruling verbs take the accused as object ("convicted X"). Parties are entities, unnamed
-groups ("Anleger", "Greek prosecutors"), descriptors ("der Konzern"), or "it" for an
-organisation named before in the sentence; names are the fullest the article uses, without
-titles, with acronyms and bracketed short forms resolved. Negated and hypothetical
-triggers, investigations, agency decisions and bankruptcy filings state no proceeding.
+ruling verbs take the accused as object ("convicted X"), the court's favour its winner
+("gab X recht", "X bekam Recht", "ruled in favour of X": plaintiff side). Parties are
+entities, unnamed groups ("Anleger", "Greek prosecutors", "the Danish and German
+governments": two), descriptors ("der Konzern", "the rap star"), and pronouns next to a
+trigger: "it"/"they" for an organisation named before in the sentence, a subject "Er"/"it"
+opening a clause for the person (the plaintiff) named before, an object "ihn"/"sie"/"him"
+for the party named before the sentence. Names are the fullest the article uses, without
+titles, with acronyms and bracketed short forms resolved; whoever represents a party is
+counsel, no party. Unnamed defendants counted or indefinite ("drei frühere Vorstände",
+"a former contractor") are not listed (the guideline's defendants_generic). Negated and
+hypothetical triggers, investigations, agency decisions and bankruptcy filings state no
+proceeding.
 
 Mentions are then grouped into one record per proceeding: anaphora ("die Klage", "the
-suit") and shared parties join a known case; an indefinite "eine Klage"/"a lawsuit",
-another named plaintiff or a rival defendant opens another one.
+suit"), shared parties, a definite unnamed party introduced before ("Der Journalist"),
+an appellant who is the other side, and unnamed defendants of the same named plaintiff
+join a known case; an indefinite "eine Klage"/"a lawsuit", another named plaintiff or a
+rival defendant opens another one. The status is the latest event's, but a filing told
+after a decision is background.
 """
 from __future__ import annotations
 
