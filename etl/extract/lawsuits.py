@@ -935,7 +935,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     if primary.trigger.verb and not passive and primary.trigger.object == "plaintiff":
         # "Das Gericht gab der Familie recht": the one the court finds for, wherever it stands in the clause
         objs = [i for i in in_clause if i not in role and preps[i] is None]
-        obj = next((i for i in objs if groups[i][0].start >= primary.end), objs[-1] if objs else None)
+        obj = next((i for i in objs if groups[i][0].start >= primary.end),
+                   objs[-1] if objs and language == "de" else None)  # "hat X recht gegeben": German objects precede
         if obj is not None:
             role[obj] = "plaintiff"
     if primary.trigger.verb and not passive and primary.trigger.object == "defendant":

@@ -872,3 +872,8 @@ def test_object_pronouns_favour_and_a_requirement_inside_the_trigger(text, langu
     [law] = run(text, language, {"Acme": "ORG", "Anna Berger": "PER", "Paul Weber": "PER"})
     assert (roles(law), law.status) == (expected, status)
     assert run("The MPs voted in favour of Acme.", "en", {"Acme": "ORG"}) == []
+
+
+def test_the_court_before_in_favour_of_is_no_party():
+    [law] = run("The House of Lords ruled in favour of appeals by nine detainees.", "en", {"House of Lords": "ORG"})
+    assert roles(law) == (["detainees"], [])
