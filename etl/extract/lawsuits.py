@@ -1136,7 +1136,7 @@ def _named_before(m: _Mention, cases: list[_Case], text: str, sents: list[str]) 
     return None
 
 
-def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, sents: list[str]) -> list[_Case]:
+def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, sents: list[str], lex: _Lexicon) -> list[_Case]:
     """One case per proceeding: anaphora and shared parties join, "eine Klage" opens.
 
     A case stated only in the headline is restated by the first body mention of the
@@ -1193,7 +1193,9 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
         pending = None
     # a case that names only its plaintiff is the plaintiff's case named elsewhere with a defendant
     for c in [c for c in cases if c.plaintiffs and not c.defendants]:
-        target = next((d for d in cases if d is not c and d.defendants and c.keys("plaintiff") & d.keys("plaintiff")), None)
+        threat = _status(c, sents, lex) != "threatened"  # a suit only announced is another proceeding than one decided
+        target = next((d for d in cases if d is not c and d.defendants and c.keys("plaintiff") & d.keys("plaintiff")
+                       and not (threat and _status(d, sents, lex) == "threatened")), None)
         if target is not None:
             target.absorb(c)
             cases.remove(c)
@@ -1315,7 +1317,7 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
         title_end = max(title_end, dateline.start(1) - 1)
     title_sentences = sum(1 for _, e in spans if e <= title_end)
     out = []
-    for case in _group_mentions(mentions, title_sentences, text, sents):
+    for case in _group_mentions(mentions, title_sentences, text, sents, lex):
         if not case.plaintiffs and not case.defendants:
             continue
         # the evidence: the case's first sentence; when that is in the headline or lead (elliptical),

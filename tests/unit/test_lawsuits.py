@@ -877,3 +877,24 @@ def test_object_pronouns_favour_and_a_requirement_inside_the_trigger(text, langu
 def test_the_court_before_in_favour_of_is_no_party():
     [law] = run("The House of Lords ruled in favour of appeals by nine detainees.", "en", {"House of Lords": "ORG"})
     assert roles(law) == (["detainees"], [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Acme klagte gegen Bolt. Das Handelsgericht Wien hat entschieden: Bolt muss Acme zwei Millionen Euro Schadenersatz "
+     "zahlen.", [(["Acme"], ["Bolt"])]),
+    ("Bolt muss laut Urteil des Landesgerichts 5000 Euro zahlen.", [([], ["Bolt"])]),
+    ("Die Behörde hat entschieden: Bolt muss eine Strafe zahlen.", []),
+    ("Bolt muss mehr Steuern zahlen, sagte der Minister.", []),
+])
+def test_who_must_pay_by_a_ruling_is_the_defendant(text, expected):
+    laws = run(text, "de", {"Acme": "ORG", "Bolt": "ORG", "Handelsgericht Wien": "ORG"})
+    assert [roles(law) for law in laws] == expected
+    assert all(law.status == "ruled" for law in laws)
+
+
+def test_a_suit_announced_is_another_case_than_one_decided():
+    text = ("Die Erben zogen vor Gericht. Jetzt hat das Landesgericht Linz geurteilt. Ihr Anwalt hat zudem eine Klage "
+            "gegen die Republik Österreich in den USA angekündigt.")
+    laws = run(text, "de", {"Österreich": "LOC", "Landesgericht Linz": "ORG"})
+    assert [(roles(law), law.status) for law in laws] == [((["Erben"], []), "ruled"),
+                                                           (([], ["Republik Österreich"]), "threatened")]
