@@ -927,6 +927,17 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     elif subject is None and language == "de" and not primary.trigger.verb and inverted and trigger_prep is not None:
         # "Im Rechtsstreit mit X hat Y ...": the phrase holding the trigger opens, the subject follows the verb
         subject = next((i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None), None)
+    if subject is not None and language == "de" and primary.trigger.verb and not passive and subject_role == "plaintiff":
+        np = _SUBJECT_NP["de"].match(sent, c0, primary.start)
+        if np and np.end("head") <= groups[subject][0].start and np.group("head").lower() not in lex.stopwords_lower \
+                and not lex.any_trigger.search(np.group("head")) and not any(
+                    c.start < np.end("head") and np.start("head") < c.end for g in groups for c in g):
+            # "Die Arbeiterkammer hat Acme geklagt": the unnamed phrase before the finite verb is the subject,
+            # the name after it the object
+            groups.append([_Cand(np.start("head"), np.end("head"), np.group("head"), None, generic=True)])
+            preps.append(None)
+            in_clause.append(len(groups) - 1)
+            subject = len(groups) - 1
     if subject is not None and subject_role in ("plaintiff", "none") and trigger_prep is None and not primary.trigger.verb and any(
             r == "plaintiff" for r in role.values()) and "defendant" not in role.values():
         subject_role = "defendant"  # "X lost a case brought by Y": the agent sues, the subject is sued

@@ -898,3 +898,17 @@ def test_a_suit_announced_is_another_case_than_one_decided():
     laws = run(text, "de", {"Österreich": "LOC", "Landesgericht Linz": "ORG"})
     assert [(roles(law), law.status) for law in laws] == [((["Erben"], []), "ruled"),
                                                            (([], ["Republik Österreich"]), "threatened")]
+
+
+@pytest.mark.parametrize("text,language,expected,status", [
+    ("Acme was ordered to pay Bolt $5m by a federal judge.", "en", ([], ["Acme"]), "ruled"),
+    ("Bolt has filed a complaint against Acme with the Supreme Court.", "en", (["Bolt"], ["Acme"]), "filed"),
+    ("Tom Reed was cleared of all charges.", "en", ([], ["Tom Reed"]), "dismissed"),
+    ("Paul Weber wurde freigesprochen.", "de", ([], ["Paul Weber"]), "dismissed"),
+    ("Die Arbeiterkammer hat Acme wegen unzulässiger Klauseln geklagt.", "de", (["Arbeiterkammer"], ["Acme"]), "filed"),
+])
+def test_more_kinds_of_proceeding_and_an_unnamed_german_subject(text, language, expected, status):
+    names = {"Acme": "ORG", "Bolt": "ORG", "Paul Weber": "PER", "Tom Reed": "PER", "Supreme Court": "ORG"}
+    [law] = run(text, language, names)
+    assert (roles(law), law.status) == (expected, status)
+    assert run("The customer filed a complaint with the shop.", "en") == []
