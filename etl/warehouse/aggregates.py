@@ -25,13 +25,13 @@ import duckdb
 # What an article counts as for first/last seen: when it was published, else when it was ingested.
 _SEEN = "coalesce(a.published_at, a.ingested_at)"
 
-# The aggregate of a set of mentions (alias m, with their article as a), per entity.
+# The aggregate of a set of mentions (alias m, with their article from {articles} as a), per entity.
 _AGGREGATE = f"""
     SELECT m.entity_id, count(DISTINCT m.article_id) AS article_count, count(*) AS mention_count,
            list_sort(list_distinct(list(m.mention_text))) AS aliases,
            min({_SEEN}) AS first_seen, max({_SEEN}) AS last_seen, min(m.article_id) AS one_article_id
     FROM {{mentions}} m
-    LEFT JOIN core.articles a ON a.article_id = m.article_id
+    LEFT JOIN {{articles}} a ON a.article_id = m.article_id
     GROUP BY m.entity_id"""
 
 
@@ -47,8 +47,20 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
         WHERE run_id = $run_id AND NOT published""", p)
     con.execute("""
         CREATE OR REPLACE TEMP TABLE counts_before AS
-        SELECT entity_id, article_count, one_article_id FROM core.entity_stats
+        SELECT entity_id, name, entity_type, article_count, aliases, one_article_id FROM core.entity_stats
         WHERE entity_id IN (SELECT entity_id FROM run_mentions)""")
+    # Names of the run's entities: kept ones, the run's new ones, and (rare) entities whose
+    # published mentions all went earlier, looked up in core.entities only when there are any.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE run_names AS
+        SELECT entity_id, name, entity_type FROM counts_before
+        UNION ALL
+        SELECT entity_id, name, entity_type FROM core.entities
+        WHERE first_run_id = $run_id AND entity_id NOT IN (SELECT entity_id FROM counts_before)""", p)
+    con.execute("""
+        INSERT INTO run_names
+        SELECT entity_id, name, entity_type FROM core.entities
+        WHERE entity_id IN (SELECT entity_id FROM run_mentions EXCEPT SELECT entity_id FROM run_names)""")
     _create_leaving_articles(con, run_id)
     leaving = con.execute("SELECT count(*) FROM leaving_articles").fetchone()[0]
 
@@ -72,23 +84,36 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
             INSERT INTO core.entity_stats
             SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
                    s.first_seen, s.last_seen, s.one_article_id
-            FROM ({_AGGREGATE.format(mentions='after_mentions')}) s
+            FROM ({_AGGREGATE.format(mentions='after_mentions', articles='core.articles')}) s
             JOIN core.entities e ON e.entity_id = s.entity_id""")
         recomputed = con.execute("SELECT count(*) FROM recompute").fetchone()[0]
         con.execute("DELETE FROM run_mentions WHERE entity_id IN (SELECT entity_id FROM recompute)")
-    # Every other entity of the run only gains: merge, through the primary key.
+    # Every other entity of the run only gains: merge, through the primary key. Its mentions
+    # point into the run's own articles or, for a backfill, the published ones it re-extracted.
+    run_articles = """(SELECT article_id, published_at, ingested_at FROM core.articles WHERE run_id = $run_id
+                       UNION ALL
+                       SELECT article_id, published_at, ingested_at FROM core.articles
+                       WHERE article_id IN (SELECT article_id FROM leaving_articles))"""
     con.execute(f"""
-        INSERT INTO core.entity_stats
+        CREATE OR REPLACE TEMP TABLE run_stats AS
         SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
                s.first_seen, s.last_seen, s.one_article_id
-        FROM ({_AGGREGATE.format(mentions='run_mentions')}) s
-        JOIN core.entities e ON e.entity_id = s.entity_id
+        FROM ({_AGGREGATE.format(mentions='run_mentions', articles=run_articles)}) s
+        JOIN run_names e ON e.entity_id = s.entity_id""", p)
+    con.execute("""
+        INSERT INTO core.entity_stats SELECT * FROM run_stats
         ON CONFLICT (entity_id) DO UPDATE SET
             article_count = entity_stats.article_count + excluded.article_count,
             mention_count = entity_stats.mention_count + excluded.mention_count,
-            aliases = list_sort(list_distinct(list_concat(entity_stats.aliases, excluded.aliases))),
             first_seen = least(entity_stats.first_seen, excluded.first_seen),
             last_seen = greatest(entity_stats.last_seen, excluded.last_seen)""")
+    # Aliases only where the run brings a new one: rewriting a list is what an update costs most.
+    con.execute("""
+        INSERT INTO core.entity_stats
+        SELECT r.* FROM run_stats r JOIN counts_before b USING (entity_id)
+        WHERE NOT list_has_all(b.aliases, r.aliases)
+        ON CONFLICT (entity_id) DO UPDATE SET
+            aliases = list_sort(list_distinct(list_concat(entity_stats.aliases, excluded.aliases)))""")
     merged = con.execute("SELECT count(DISTINCT entity_id) FROM run_mentions").fetchone()[0]
     if leaving:  # the pairs as publish leaves them: what stays published plus the run's mentions
         _rebuild_pairs(con, """(SELECT entity_id, article_id FROM core.entity_mentions
@@ -98,7 +123,7 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
                                 WHERE run_id = $run_id AND NOT published)""", p)
     else:
         _add_pairs(con, run_id)
-    for temp in ("run_mentions", "leaving_articles", "recompute", "after_mentions", "counts_before",
+    for temp in ("run_mentions", "leaving_articles", "recompute", "after_mentions", "counts_before", "run_names", "run_stats",
                  "newly_recurring", "pair_articles", "pair_entities"):
         con.execute(f"DROP TABLE IF EXISTS {temp}")
     return {"entities_merged": merged, "entities_recomputed": recomputed}
@@ -204,6 +229,6 @@ def recompute_entity_stats(con: duckdb.DuckDBPyConnection) -> None:
         INSERT INTO core.entity_stats
         SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
                s.first_seen, s.last_seen, s.one_article_id
-        FROM ({_AGGREGATE.format(mentions='(SELECT * FROM core.entity_mentions WHERE published)')}) s
+        FROM ({_AGGREGATE.format(mentions='(SELECT * FROM core.entity_mentions WHERE published)', articles='core.articles')}) s
         JOIN core.entities e ON e.entity_id = s.entity_id""")
     _rebuild_pairs(con, "(SELECT entity_id, article_id FROM core.entity_mentions WHERE published)")

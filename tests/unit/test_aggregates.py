@@ -78,7 +78,7 @@ ARTICLES = {
              "move to lower costs for Siemens customers, while Microsoft gains one of its largest "
              "industrial clients in Europe.",
     "c.txt": "Berlin opens a technology office in Munich\n\nThe Berlin senate opened an office in Munich on "
-             "Wednesday to attract technology companies. Microsoft was among the first visitors, the "
+             "Wednesday to attract technology companies. Microsoft and Siemens AG were among the first visitors, the "
              "senate said, and Munich officials welcomed the plan. The office will have ten employees "
              "and a budget of two million euros.",
 }
@@ -89,7 +89,7 @@ def test_aggregates_follow_runs_changes_backfill_and_a_failed_audit(env, tmp_pat
     pipeline.run(str(env), progress=False)
     assert_kept_equals_full(pairs=False)  # every entity is still a one-off
 
-    for name in ("b.txt", "c.txt"):  # each makes entities of a.txt recurring
+    for name in ("b.txt", "c.txt"):  # each makes entities of a.txt recurring; c.txt adds an alias
         (env / "en" / name).write_text(ARTICLES[name])
         assert pipeline.run(str(env), progress=False)["new_articles"] == 1
         assert_kept_equals_full()
