@@ -3,7 +3,8 @@
 Writes each gold article as <doc_id>.txt into a temporary folder, runs `etl run` on it, reads
 the published views with ../shared/tools/warehouse_preds.py and scores with ../shared/tools/score.py.
 Gold files whose lines carry "split" (lawsuits_dev.jsonl: tune/check) are scored per split too.
-Usage: python scripts/eval_gold.py [--gold FILE] [--keep DIR] [--json]
+--split tune scores (and runs) only the lines of that split, so that held-out lines stay unseen while tuning.
+Usage: python scripts/eval_gold.py [--gold FILE] [--split NAME] [--keep DIR] [--json]
 """
 from __future__ import annotations
 
@@ -37,8 +38,12 @@ def subsets(docs: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def evaluate(gold: Path, workdir: Path) -> dict:
+def evaluate(gold: Path, workdir: Path, split: str | None = None) -> dict:
     docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if split is not None:
+        docs = [d for d in docs if d.get("split") == split]
+        if not docs:
+            sys.exit(f"no lines with split {split!r} in {gold}")
     inbox = workdir / "inbox"
     inbox.mkdir(parents=True, exist_ok=True)
     for d in docs:
@@ -58,13 +63,14 @@ def evaluate(gold: Path, workdir: Path) -> dict:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--gold", type=Path, default=SHARED / "data" / "gold" / "articles_dev.jsonl")
+    p.add_argument("--split", help="score only the gold lines of this split (e.g. tune)")
     p.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     p.add_argument("--json", action="store_true")
     args = p.parse_args()
     if not args.gold.exists():
         sys.exit(f"no gold file at {args.gold} (development data, not part of the repository)")
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="eval-gold-"))
-    scores = evaluate(args.gold, workdir)
+    scores = evaluate(args.gold, workdir, args.split)
     if args.json:
         print(json.dumps(scores))
         return
