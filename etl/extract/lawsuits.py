@@ -20,9 +20,9 @@ opening a clause for the person (the plaintiff) named before, an object "ihn"/"s
 for the party named before the sentence. Names are the fullest the article uses, without
 titles, with acronyms and bracketed short forms resolved; whoever represents a party is
 counsel, no party. Unnamed defendants counted or indefinite ("drei frühere Vorstände",
-"a former contractor") are not listed (the guideline's defendants_generic). Negated and
-hypothetical triggers, investigations, agency decisions and bankruptcy filings state no
-proceeding.
+"a former contractor") are no listed parties; their words are the case's defendants_generic
+(the guideline). Negated and hypothetical triggers, investigations, agency decisions and
+bankruptcy filings state no proceeding.
 
 Mentions are then grouped into one record per proceeding: anaphora ("die Klage", "the
 suit"), shared parties, a definite unnamed party introduced before ("Der Journalist"),
@@ -304,7 +304,7 @@ class _Cand:
     name: str
     entity_id: str | None
     generic: bool = False
-    indefinite: bool = False  # "three men", "ein Mitarbeiter": unnamed, listed as no defendant (the guideline)
+    indefinite: str | None = None  # "three men", "ein Mitarbeiter": the words of an unnamed party counted or indefinite
 
 
 def _key(name: str) -> str:
@@ -517,8 +517,8 @@ class _Article:
                     other = _EN_MODIFIER.search(text, max(s, gs - 35), gs - 4) if text[gs - 5:gs] == " and " else None
                     if other:  # "the Danish and German governments": two parties
                         cands.append(_Cand(other.start(), other.end() - 1, f"{other.group(1)} {g.group(1)}", None, generic=True))
-            cands.append(_Cand(gs, ge, word, None, generic=True,
-                               indefinite=bool(_INDEFINITE.search(text, max(s, gs - 40), gs))))
+            ind = _INDEFINITE.search(text, max(s, gs - 40), gs)
+            cands.append(_Cand(gs, ge, word, None, generic=True, indefinite=text[ind.start():ge] if ind else None))
         for i, m in enumerate(ents):
             if i not in taken:
                 state = _STATE.search(text, max(s, m.start_char - 20), m.start_char) if m.entity_type == "LOC" else None
@@ -1352,6 +1352,8 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
                 amount_text=amount.mention_text if amount else None,
                 amount_start_char=amount.start_char if amount else None,
                 parties=parties,
+                defendants_generic="; ".join(dict.fromkeys(
+                    c.indefinite for c in sorted(case.defendants.values(), key=lambda c: c.start) if c.indefinite)) or None,
             )
         )
     out.sort(key=lambda l: l.start_char)

@@ -101,6 +101,9 @@ class Lawsuit:
     amount_text: str | None = None
     amount_start_char: int | None = None  # start of the linked Amount, if any
     parties: tuple[LawsuitParty, ...] = ()
+    # unnamed defendants counted or indefinite, in the article's words ("drei frühere Vorstände",
+    # "a former contractor"): the guideline's defendants_generic; they are not among `parties`
+    defendants_generic: str | None = None
 
 
 @dataclass

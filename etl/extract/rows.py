@@ -24,7 +24,8 @@ SCHEMAS = {
                           ("extractor_version", _S)]),
     "lawsuits": pa.schema([("run_id", _S), ("lawsuit_id", _S), ("article_id", _S), ("claim", _S), ("status", _S),
                            ("court", _S), ("amount_text", _S), ("amount_id", _S), ("evidence_text", _S),
-                           ("start_char", _I), ("end_char", _I), ("extractor_version", _S)]),
+                           ("start_char", _I), ("end_char", _I), ("defendants_generic", _S),
+                           ("extractor_version", _S)]),
     "lawsuit_parties": pa.schema([("run_id", _S), ("lawsuit_id", _S), ("role", _S), ("name", _S), ("entity_id", _S)]),
     "extractions": pa.schema([("article_id", _S), ("run_id", _S), ("extractor_version", _S),
                               ("extracted_at", pa.timestamp("us", tz="UTC"))]),
@@ -68,7 +69,8 @@ def extraction_rows(batch: list[dict], run_id: str) -> tuple[dict[str, list[dict
             rows["lawsuits"].append(base | {
                 "lawsuit_id": lawsuit_id, "article_id": aid, "claim": law.claim, "status": law.status,
                 "court": law.court, "amount_text": law.amount_text, "amount_id": amount_ids.get(law.amount_start_char),
-                "evidence_text": law.evidence_text, "start_char": law.start_char, "end_char": law.end_char})
+                "evidence_text": law.evidence_text, "start_char": law.start_char, "end_char": law.end_char,
+                "defendants_generic": law.defendants_generic})
             seen = set()
             for party in law.parties:
                 if (party.role, party.name) not in seen:

@@ -1,6 +1,6 @@
 CREATE OR REPLACE VIEW analytics.lawsuits AS
 SELECT lawsuit_id, article_id, claim, status, court, amount_text, amount_id, evidence_text,
-       start_char, end_char, run_id, extractor_version
+       start_char, end_char, defendants_generic, run_id, extractor_version
 FROM core.lawsuits
 WHERE published;
 
@@ -15,5 +15,6 @@ COMMENT ON COLUMN analytics.lawsuits.amount_id IS 'The matching row of analytics
 COMMENT ON COLUMN analytics.lawsuits.evidence_text IS 'The sentence that states the case.';
 COMMENT ON COLUMN analytics.lawsuits.start_char IS 'Start offset of evidence_text in analytics.articles.text.';
 COMMENT ON COLUMN analytics.lawsuits.end_char IS 'End offset (exclusive) of evidence_text.';
+COMMENT ON COLUMN analytics.lawsuits.defendants_generic IS 'Unnamed defendants counted or indefinite, in the article''s words ("drei frühere Vorstände", "a former contractor"); not in analytics.lawsuit_parties. Null when none, and for rows extracted before this column existed.';
 COMMENT ON COLUMN analytics.lawsuits.run_id IS 'The run that extracted this row.';
 COMMENT ON COLUMN analytics.lawsuits.extractor_version IS 'Version of the extractors that produced this row.';

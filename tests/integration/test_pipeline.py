@@ -182,6 +182,9 @@ def test_cli_extract_prints_contract_fields(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["language"] == "en" and out["text"].startswith("Helix Robotics raises $450m")
     assert {"entities", "amounts", "lawsuits"} <= out.keys()
+    # the sample's suit names its defendant: no unnamed ones in the guideline's defendants_generic
+    assert [(law["defendants_generic"], [p["role"] for p in law["parties"]]) for law in out["lawsuits"]] == [
+        (None, ["plaintiff", "defendant"])]
     for m in out["entities"] + out["amounts"]:
         assert out["text"][m["start_char"]:m["end_char"]] == m["mention_text"]
         assert {"mention_text", "start_char", "end_char"} <= m.keys()

@@ -827,17 +827,28 @@ def test_a_name_run_across_von_into_another_person_is_two_parties():
     assert law.claim == "defamation"
 
 
-@pytest.mark.parametrize("text,language,names,expected", [
+@pytest.mark.parametrize("text,language,names,expected,generic", [
     ("Die Staatsanwaltschaft hat drei frühere Vorstände der Acme angeklagt.", "de", {"Acme": "ORG"},
-     (["Staatsanwaltschaft"], [])),
+     (["Staatsanwaltschaft"], []), "drei frühere Vorstände"),
+    ("Die Acme Software GmbH hat mehrere OpenAI-Konkurrenten verklagt.", "de",
+     {"Acme Software GmbH": "ORG", "OpenAI": "ORG"}, (["Acme Software GmbH"], []), "mehrere OpenAI-Konkurrenten"),
+    ("Die Staatsanwaltschaft hat gegen zwei Manager der Beta Bank Anklage erhoben.", "de", {"Beta Bank": "ORG"},
+     (["Staatsanwaltschaft"], []), "zwei Manager"),
     ("Gegen Paul Weber hat die Staatsanwaltschaft Anklage erhoben.", "de", {"Paul Weber": "PER"},
-     (["Staatsanwaltschaft"], ["Paul Weber"])),
-    ("Prosecutors charged three former executives of Acme.", "en", {"Acme": "ORG"}, (["Prosecutors"], [])),
-    ("Acme sued the Russian government.", "en", {"Acme": "ORG"}, (["Acme"], ["Russian government"])),
+     (["Staatsanwaltschaft"], ["Paul Weber"]), None),
+    ("Prosecutors charged three former executives of Acme.", "en", {"Acme": "ORG"}, (["Prosecutors"], []),
+     "three former executives"),
+    ("Northwind Media has sued a former contractor over the leaked footage.", "en", {"Northwind Media": "ORG"},
+     (["Northwind Media"], []), "a former contractor"),
+    ("Acme sued the Russian government.", "en", {"Acme": "ORG"}, (["Acme"], ["Russian government"]), None),
 ])
-def test_unnamed_defendants_counted_or_indefinite_are_no_listed_defendants(text, language, names, expected):
+def test_unnamed_defendants_counted_or_indefinite_are_kept_in_their_words_not_listed(text, language, names, expected,
+                                                                                     generic):
     [law] = run(text, language, names)
     assert roles(law) == expected
+    assert law.defendants_generic == generic
+    if generic:
+        assert generic in text
 
 
 @pytest.mark.parametrize("text,language,names,expected", [

@@ -82,3 +82,21 @@ def test_a_writer_waits_for_a_reader_then_says_why(tmp_path, con):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_unnamed_defendants_load_from_parquet_into_analytics_lawsuits(tmp_path, con):
+    from etl.extract.rows import SCHEMAS, write_rows
+    from etl.warehouse.load import load_run
+
+    con.execute("""INSERT INTO core.articles (article_id, source_file, title, text, language, word_count, content_hash,
+                                              run_id, ingested_at, published)
+                   VALUES ('a1', 'x.txt', 'T', 'Acme sued a former contractor.', 'en', 5, 'h', 'r1', now(), true)""")
+    law = {"run_id": "r1", "lawsuit_id": "l1", "article_id": "a1", "claim": "other", "status": "filed",
+           "evidence_text": "Acme sued a former contractor.", "start_char": 0, "end_char": 30,
+           "defendants_generic": "a former contractor", "extractor_version": "v"}
+    assert set(law) <= set(SCHEMAS["lawsuits"].names)
+    write_rows(tmp_path / "batch", {name: [law] if name == "lawsuits" else [] for name in SCHEMAS})
+    load_run(con, "r1", "ingest", tmp_path / "no_log.parquet", tmp_path / "no_articles.parquet", [tmp_path / "batch"])
+    con.execute("UPDATE core.lawsuits SET published = true")
+    assert con.execute("SELECT lawsuit_id, defendants_generic FROM analytics.lawsuits").fetchall() == [
+        ("l1", "a former contractor")]
