@@ -1353,7 +1353,8 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
                 amount_start_char=amount.start_char if amount else None,
                 parties=parties,
                 defendants_generic="; ".join(dict.fromkeys(
-                    c.indefinite for c in sorted(case.defendants.values(), key=lambda c: c.start) if c.indefinite)) or None,
+                    c.indefinite for c in sorted(case.defendants.values(), key=lambda c: c.start) if c.indefinite
+                )) or None,
             )
         )
     out.sort(key=lambda l: l.start_char)
