@@ -194,12 +194,17 @@ def _create_leaving_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> Non
     """TEMP leaving_articles: articles whose published mentions this publish removes.
 
     Those the run re-extracts (core.extractions of the run for an article already published by
-    another run), and the old articles of files the run saw with new content once no file refers
-    to them any more (the rule of publish_run).
+    another run), those publish_run retracts (TEMP retracted, when it planned any), and the old
+    articles of files the run saw with new content once no file refers to them any more (the rule
+    of publish_run).
     """
     p = {"run_id": run_id}
-    con.execute("""
+    has_retracted = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'retracted'"
+                                ).fetchone()[0]
+    retracted = "SELECT article_id FROM retracted UNION" if has_retracted else ""
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE leaving_articles AS
+        {retracted}
         SELECT x.article_id FROM core.extractions x
         WHERE x.published AND x.run_id <> $run_id
           AND x.article_id IN (SELECT article_id FROM core.extractions WHERE run_id = $run_id)

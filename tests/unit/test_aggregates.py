@@ -102,6 +102,15 @@ def test_aggregates_follow_runs_changes_backfill_and_a_failed_audit(env, tmp_pat
     assert not any(name.startswith("Helix") for _, name, *_ in kept)
     assert_kept_equals_full()
 
+    # A deleted file retracts its article: its mentions leave the counts; back, they return.
+    gone = env / "en" / "b.txt"
+    gone.unlink()
+    assert pipeline.run(str(env), progress=False)["published"]["articles_retracted"] == 1
+    assert_kept_equals_full()
+    gone.write_text(ARTICLES["b.txt"])
+    pipeline.run(str(env), progress=False)
+    assert_kept_equals_full()
+
     # A failed audit publishes nothing and leaves the aggregates as they were.
     before, _ = kept_and_full()
     (env / "late.txt").write_text(path.read_text().replace("Quasar", "Vortex"))
