@@ -3,7 +3,7 @@ SELECT entity_id, name, entity_type, aliases, article_count, mention_count, firs
 FROM core.entity_stats;
 
 COMMENT ON VIEW analytics.entities IS 'One row per entity across all published articles; the figures are kept up to date at each publish.';
-COMMENT ON COLUMN analytics.entities.entity_id IS 'Stable id: hash of entity_type and the normalised name.';
+COMMENT ON COLUMN analytics.entities.entity_id IS 'Stable id: hash of entity_type and the name key (canonical name normalised, without a trailing legal form such as AG or Inc), so Volkswagen AG and Volkswagen are one entity.';
 COMMENT ON COLUMN analytics.entities.name IS 'Canonical name (as first published).';
 COMMENT ON COLUMN analytics.entities.entity_type IS 'PER, ORG, LOC or MISC.';
 COMMENT ON COLUMN analytics.entities.aliases IS 'Distinct surface forms seen in the articles (e.g. Nadella, USPTO).';
