@@ -74,10 +74,19 @@ def main() -> None:
     if args.json:
         print(json.dumps(scores))
         return
+    scopes = _scopes(args.gold)
     for name, s in scores.items():
         print(f"[{name}] docs {s['docs']} (missing {s['docs_missing']})")
         for k in ("entities", "amounts", "lawsuits"):
-            print(f"  {k:9} " + "  ".join(f"{m} {v}" for m, v in s[k].items()))
+            if k in scopes:  # a lawsuits-only gold file scores nothing else
+                print(f"  {k:9} " + "  ".join(f"{m} {v}" for m, v in s[k].items()))
+
+
+def _scopes(gold: Path) -> set[str]:
+    """What the gold lines annotate (ANNOTATION.md: `scope`, all three when absent)."""
+    every = {"entities", "amounts", "lawsuits"}
+    return {k for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+            for k in json.loads(line).get("scope", every)}
 
 
 if __name__ == "__main__":
