@@ -1,18 +1,10 @@
 -- Audit frame: amounts extracted by run $run_id, with their article's text checked.
--- Reads only the run's rows and, by key, the articles they point to (see audit_entity_mentions.sql).
+-- Reads only the run's rows and, by key, the articles they point to (core.run_articles).
 WITH m AS (
     SELECT * FROM core.amounts WHERE run_id = $run_id
 ),
-reextracted AS (
-    SELECT article_id FROM core.extractions WHERE run_id = $run_id
-    EXCEPT
-    SELECT article_id FROM core.articles WHERE run_id = $run_id
-),
 a AS (
-    SELECT article_id, text FROM core.articles WHERE run_id = $run_id
-    UNION ALL
-    SELECT article_id, text FROM core.articles
-    WHERE published AND article_id IN (SELECT article_id FROM reextracted)
+    SELECT * FROM core.run_articles($run_id)
 )
 SELECT m.amount_id,
        m.article_id,

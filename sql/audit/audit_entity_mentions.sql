@@ -1,20 +1,12 @@
 -- Audit frame: entity mentions extracted by run $run_id, with their article's text checked.
--- Reads only the run's rows and, by key, what they point to: the run's own articles or, for a
--- backfill, the published articles the run re-extracted (never the text of any other article).
+-- Reads only the run's rows and, by key, the articles they point to (core.run_articles: the run's
+-- own articles or, for a backfill, the published articles it re-extracted; no other article's text).
 -- span_ok: offsets inside the text and substr(text, start_char + 1, end_char - start_char) = mention_text.
 WITH m AS (
     SELECT * FROM core.entity_mentions WHERE run_id = $run_id
 ),
-reextracted AS (
-    SELECT article_id FROM core.extractions WHERE run_id = $run_id
-    EXCEPT
-    SELECT article_id FROM core.articles WHERE run_id = $run_id
-),
 a AS (
-    SELECT article_id, text FROM core.articles WHERE run_id = $run_id
-    UNION ALL
-    SELECT article_id, text FROM core.articles
-    WHERE published AND article_id IN (SELECT article_id FROM reextracted)
+    SELECT * FROM core.run_articles($run_id)
 )
 SELECT m.article_id,
        m.entity_id,

@@ -1,19 +1,11 @@
 -- Audit frame: lawsuits extracted by run $run_id; span_ok checks evidence_text against the article's text.
 -- amount_found: a linked amount_id names an amount of the same run and article.
--- Reads only the run's rows and, by key, the articles they point to (see audit_entity_mentions.sql).
+-- Reads only the run's rows and, by key, the articles they point to (core.run_articles).
 WITH l AS (
     SELECT * FROM core.lawsuits WHERE run_id = $run_id
 ),
-reextracted AS (
-    SELECT article_id FROM core.extractions WHERE run_id = $run_id
-    EXCEPT
-    SELECT article_id FROM core.articles WHERE run_id = $run_id
-),
 a AS (
-    SELECT article_id, text FROM core.articles WHERE run_id = $run_id
-    UNION ALL
-    SELECT article_id, text FROM core.articles
-    WHERE published AND article_id IN (SELECT article_id FROM reextracted)
+    SELECT * FROM core.run_articles($run_id)
 ),
 run_amounts AS (
     SELECT amount_id, article_id FROM core.amounts WHERE run_id = $run_id
