@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="etl", description=__doc__)
     sub = p.add_subparsers(required=True, metavar="COMMAND")
 
+    def command(name, **kwargs):
+        """A subcommand whose description and examples keep their line breaks."""
+        return sub.add_parser(name, formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs)
+
     def warehouse_opts(cmd):
         cmd.add_argument("--warehouse", help="DuckDB file (default: $ETL_WAREHOUSE or var/warehouse.duckdb)")
 
@@ -55,34 +59,34 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--work", help="per-run working folders (default: $ETL_WORK_DIR, else work/ beside the warehouse)")
         cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    r = sub.add_parser("run", help="ingest a folder, extract, load, audit and publish", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="One run: every file of the input folder gets an ingest_log row; new articles are\n"
-                                   "extracted, loaded, audited and published only when every blocking check passed.\n"
-                                   "Exit 0 when published, 2 when the audit failed (nothing published), 75 when another\n"
-                                   "run holds the warehouse (try again later), 1 on other errors.",
-                       epilog="examples:\n"
-                              "  etl run\n"
-                              "  etl run --input ~/inbox --warehouse /data/news.duckdb --reports /data/reports")
+    r = command("run", help="ingest a folder, extract, load, audit and publish",
+                description="One run: every file of the input folder gets an ingest_log row; new articles are\n"
+                            "extracted, loaded, audited and published only when every blocking check passed.\n"
+                            "Exit 0 when published, 2 when the audit failed (nothing published), 75 when another\n"
+                            "run holds the warehouse (try again later), 1 on other errors.",
+                epilog="examples:\n"
+                       "  etl run\n"
+                       "  etl run --input ~/inbox --warehouse /data/news.duckdb --reports /data/reports")
     r.add_argument("--input", help="input folder, scanned recursively (default: $ETL_INPUT_DIR or samples/articles)")
     run_opts(r)
     r.set_defaults(func=cmd_run, backfill=False)
 
-    b = sub.add_parser("backfill", help="re-extract published articles with the current extractor version", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Re-extract articles already published (no files are read), then audit and publish\n"
-                                   "as a run does: by default only articles extracted by an older extractor version.",
-                       epilog="examples:\n"
-                              "  etl backfill\n"
-                              "  etl backfill --all --warehouse /data/news.duckdb")
+    b = command("backfill", help="re-extract published articles with the current extractor version",
+                description="Re-extract articles already published (no files are read), then audit and publish\n"
+                            "as a run does: by default only articles extracted by an older extractor version.",
+                epilog="examples:\n"
+                       "  etl backfill\n"
+                       "  etl backfill --all --warehouse /data/news.duckdb")
     run_opts(b)
     b.add_argument("--all", action="store_true", help="all articles, not only those extracted by an older version")
     b.set_defaults(func=cmd_run, backfill=True, input=None)
 
-    s = sub.add_parser("status", help="the last runs: counts, audit outcome, report paths", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="The last runs, newest first: status, files seen, articles loaded, duplicates,\n"
-                                   "quarantined, failed checks and warnings, and the path of each run's report.",
-                       epilog="examples:\n"
-                              "  etl status -n 3\n"
-                              "  etl status --json | jq .status")
+    s = command("status", help="the last runs: counts, audit outcome, report paths",
+                description="The last runs, newest first: status, files seen, articles loaded, duplicates,\n"
+                            "quarantined, failed checks and warnings, and the path of each run's report.",
+                epilog="examples:\n"
+                       "  etl status -n 3\n"
+                       "  etl status --json | jq .status")
     warehouse_opts(s)
     s.add_argument("-n", type=int, default=10, help="number of runs (default 10)")
     s.add_argument("--json", action="store_true", help="one JSON object per run")
@@ -112,31 +116,31 @@ def _parser() -> argparse.ArgumentParser:
                    help="at most N rows (0 for all); default 50 in the table, all in CSV, JSON and files")
     q.set_defaults(func=cmd_sql)
 
-    x = sub.add_parser("extract", help="extract single article files; one JSON object per file", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Parse and clean files as a run does and print what extraction finds in each\n"
-                                   "(entities, amounts, lawsuits with offsets into the text); the warehouse is not used.",
-                       epilog="examples:\n"
-                              "  etl extract samples/articles/en/*.txt\n"
-                              "  etl extract --lang de article.json | jq '.amounts'")
+    x = command("extract", help="extract single article files; one JSON object per file",
+                description="Parse and clean files as a run does and print what extraction finds in each\n"
+                            "(entities, amounts, lawsuits with offsets into the text); the warehouse is not used.",
+                epilog="examples:\n"
+                       "  etl extract samples/articles/en/*.txt\n"
+                       "  etl extract --lang de article.json | jq '.amounts'")
     x.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt .json .jsonl .html); a JSONL line each")
     x.add_argument("--lang", choices=("de", "en"), help="skip language detection")
     x.set_defaults(func=cmd_extract)
 
-    e = sub.add_parser("eval-ner", help="precision/recall/F1 of the NER model on a GermEval or CoNLL file", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Score the NER pipeline of one language against gold annotations: precision,\n"
-                                   "recall and F1 per label (PER, ORG, LOC, MISC) and overall (micro).",
-                       epilog="example:\n"
-                              "  etl eval-ner --lang de ../shared/data/ner/de/germeval2014/NER-de-dev.tsv")
+    e = command("eval-ner", help="precision/recall/F1 of the NER model on a GermEval or CoNLL file",
+                description="Score the NER pipeline of one language against gold annotations: precision,\n"
+                            "recall and F1 per label (PER, ORG, LOC, MISC) and overall (micro).",
+                epilog="example:\n"
+                       "  etl eval-ner --lang de ../shared/data/ner/de/germeval2014/NER-de-dev.tsv")
     e.add_argument("file", help="a GermEval 2014 (.tsv) or CoNLL 2003 file")
     e.add_argument("--lang", choices=("de", "en"), required=True, help="which language's pipeline to score")
     e.add_argument("--json", action="store_true", help="the scores as one JSON object")
     e.set_defaults(func=cmd_eval_ner)
 
-    a = sub.add_parser("eval-amounts", help="precision/recall/F1 of amount extraction on a gold sentences file", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Score amount extraction against gold sentences: precision, recall and F1, the\n"
-                                   "negatives wrongly extracted and the first 50 errors.",
-                       epilog="example:\n"
-                              "  etl eval-amounts ../shared/data/gold/amounts_sentences_dev.jsonl --json")
+    a = command("eval-amounts", help="precision/recall/F1 of amount extraction on a gold sentences file",
+                description="Score amount extraction against gold sentences: precision, recall and F1, the\n"
+                            "negatives wrongly extracted and the first 50 errors.",
+                epilog="example:\n"
+                       "  etl eval-amounts ../shared/data/gold/amounts_sentences_dev.jsonl --json")
     a.add_argument("file", help="the gold sentences file")
     a.add_argument("--json", action="store_true", help="the scores and errors as one JSON object")
     a.set_defaults(func=cmd_eval_amounts)
