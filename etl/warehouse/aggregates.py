@@ -35,6 +35,15 @@ _AGGREGATE = f"""
     GROUP BY m.entity_id"""
 
 
+def _stats(mentions: str, articles: str = "core.articles", names: str = "core.entities") -> str:
+    """Rows of core.entity_stats: the aggregate of {mentions}, with each entity's name from {names}."""
+    return f"""
+        SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
+               s.first_seen, s.last_seen, s.one_article_id
+        FROM ({_AGGREGATE.format(mentions=mentions, articles=articles)}) s
+        JOIN {names} e ON e.entity_id = s.entity_id"""
+
+
 def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
     """Apply run `run_id`'s publish to core.entity_stats; call inside the publish transaction, first.
 
@@ -80,12 +89,7 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
             SELECT entity_id, article_id, mention_text FROM run_mentions
             WHERE entity_id IN (SELECT entity_id FROM recompute)""")
         con.execute("DELETE FROM core.entity_stats WHERE entity_id IN (SELECT entity_id FROM recompute)")
-        con.execute(f"""
-            INSERT INTO core.entity_stats
-            SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
-                   s.first_seen, s.last_seen, s.one_article_id
-            FROM ({_AGGREGATE.format(mentions='after_mentions', articles='core.articles')}) s
-            JOIN core.entities e ON e.entity_id = s.entity_id""")
+        con.execute(f"INSERT INTO core.entity_stats {_stats('after_mentions')}")
         recomputed = con.execute("SELECT count(*) FROM recompute").fetchone()[0]
         con.execute("DELETE FROM run_mentions WHERE entity_id IN (SELECT entity_id FROM recompute)")
     # Every other entity of the run only gains: merge, through the primary key. Its mentions
@@ -94,12 +98,7 @@ def refresh_entity_stats(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
                        UNION ALL
                        SELECT article_id, published_at, ingested_at FROM core.articles
                        WHERE article_id IN (SELECT article_id FROM leaving_articles))"""
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE run_stats AS
-        SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
-               s.first_seen, s.last_seen, s.one_article_id
-        FROM ({_AGGREGATE.format(mentions='run_mentions', articles=run_articles)}) s
-        JOIN run_names e ON e.entity_id = s.entity_id""", p)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE run_stats AS {_stats('run_mentions', run_articles, 'run_names')}", p)
     con.execute("""
         INSERT INTO core.entity_stats SELECT * FROM run_stats
         ON CONFLICT (entity_id) DO UPDATE SET
@@ -230,10 +229,5 @@ def recompute_entity_stats(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild core.entity_stats and core.entity_pairs from every published mention
     (what the incremental path must equal)."""
     con.execute("DELETE FROM core.entity_stats")
-    con.execute(f"""
-        INSERT INTO core.entity_stats
-        SELECT s.entity_id, e.name, e.entity_type, s.article_count, s.mention_count, s.aliases,
-               s.first_seen, s.last_seen, s.one_article_id
-        FROM ({_AGGREGATE.format(mentions='(SELECT * FROM core.entity_mentions WHERE published)', articles='core.articles')}) s
-        JOIN core.entities e ON e.entity_id = s.entity_id""")
+    con.execute(f"INSERT INTO core.entity_stats {_stats('(SELECT * FROM core.entity_mentions WHERE published)')}")
     _rebuild_pairs(con, "(SELECT entity_id, article_id FROM core.entity_mentions WHERE published)")
