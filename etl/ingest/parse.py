@@ -59,8 +59,9 @@ def parse_item(item: Item) -> RawArticle:
 
 def json_depth(text: str) -> int:
     """How deep arrays and objects nest, brackets inside strings aside; cheap when there are few brackets."""
-    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
-        return text.count("[") + text.count("{")  # an upper bound, enough to pass the check
+    brackets = text.count("[") + text.count("{")
+    if brackets <= MAX_JSON_DEPTH:
+        return brackets  # an upper bound, enough to pass the check
     depth = deepest = 0
     in_string = False
     for token in _JSON_TOKENS.findall(text):

@@ -95,7 +95,7 @@ def audit_frames(con, run_id: str, frames: dict, report_dir: Path, max_no_entity
     validations = _validate(suites, frames, params, run_id, checked_at)
 
     result = AuditResult(success=True)
-    sampled = []
+    sampled, run_level = [], {}  # run_level: one read per sample SQL file, shared by the checks that name it
     for suite, vr in validations:
         for er in vr.results:
             row = _result_row(run_id, suite, er, checked_at, frames.get(suite.name))
@@ -103,7 +103,7 @@ def audit_frames(con, run_id: str, frames: dict, report_dir: Path, max_no_entity
             if row["success"]:
                 continue
             rows = samples.failing_rows(con, run_id, suite, row, frames.get(suite.name),
-                                        (er.result or {}).get("partial_unexpected_index_list"))
+                                        (er.result or {}).get("partial_unexpected_index_list"), run_level)
             sampled += samples.sample_rows(run_id, suite.name, check_key(row), rows)
             text = f"{suite.name}: {_describe(suite, row['observed_value'], er)}"
             if row["blocking"]:

@@ -51,12 +51,18 @@ def _query(con, sql_file: str, run_id: str) -> tuple[int, list[dict]]:
     return len(rows), [dict(zip(names, r)) for r in rows]
 
 
-def failing_rows(con, run_id: str, suite, result_row: dict, frame, unexpected_index: list | None) -> list[dict]:
-    """Up to SAMPLE_SIZE rows behind one failed or warning check."""
+def failing_rows(con, run_id: str, suite, result_row: dict, frame, unexpected_index: list | None,
+                 cache: dict[str, list[dict]] | None = None) -> list[dict]:
+    """Up to SAMPLE_SIZE rows behind one failed or warning check. Several run-level checks share one SQL
+    file (share_de, share_en, articles_loaded ...): `cache` (one per audit) reads each file once."""
     if suite.one_row:
-        column = (result_row.get("column_name") or "")
-        sql_file = RUN_LEVEL_SAMPLES.get(column)
-        return _query(con, sql_file, run_id)[1][:SAMPLE_SIZE] if sql_file else []
+        sql_file = RUN_LEVEL_SAMPLES.get(result_row.get("column_name") or "")
+        if not sql_file:
+            return []
+        cache = {} if cache is None else cache
+        if sql_file not in cache:
+            cache[sql_file] = _query(con, sql_file, run_id)[1][:SAMPLE_SIZE]
+        return cache[sql_file]
     if frame is None or not unexpected_index:
         return []
     index = [i for i in unexpected_index[:SAMPLE_SIZE] if i in frame.index]
@@ -106,9 +112,7 @@ def store(con, run_id: str, samples: list[dict], metrics: dict[str, float | None
                 con.execute("INSERT INTO core.dq_samples SELECT * FROM dq_samples_new")
             finally:
                 con.unregister("dq_samples_new")
-        if metrics:
-            con.executemany("INSERT INTO core.run_metrics VALUES (?, ?, ?)",
-                            [[run_id, k, None if v is None else float(v)] for k, v in metrics.items()])
+        _insert_metrics(con, run_id, metrics)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -117,13 +121,17 @@ def store(con, run_id: str, samples: list[dict], metrics: dict[str, float | None
 
 def store_metrics(con, run_id: str, metrics: dict[str, float | None]) -> None:
     """Record the figures of a run that was not audited (the report step calls this)."""
-    store_rows = [[run_id, k, None if v is None else float(v)] for k, v in metrics.items()]
     con.execute("BEGIN")
     try:
         con.execute("DELETE FROM core.run_metrics WHERE run_id = ?", [run_id])
-        if store_rows:
-            con.executemany("INSERT INTO core.run_metrics VALUES (?, ?, ?)", store_rows)
+        _insert_metrics(con, run_id, metrics)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def _insert_metrics(con, run_id: str, metrics: dict[str, float | None]) -> None:
+    if metrics:
+        con.executemany("INSERT INTO core.run_metrics VALUES (?, ?, ?)",
+                        [[run_id, k, None if v is None else float(v)] for k, v in metrics.items()])
