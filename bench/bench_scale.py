@@ -4,7 +4,7 @@ Base: one real run over ../shared/data/corpora, less 50 articles held back as th
 Scaled: a copy of the base whose published rows are replicated in SQL with fresh ids (articles,
 entities, amounts, lawsuits, files, runs: every replica is a run of its own, its entities are new
 ones) until it holds --size articles. Then, on both, in the same run:
-- every query of bench/scale_queries (one per analytics view) and sql/examples/, and a text
+- every query of VIEW_QUERIES (one per analytics view) and sql/examples/, and a text
   search: median seconds of --repeat runs, each in a fresh process, and that process's peak RSS;
 - a nightly `etl run` over the base files plus the 50 held-back articles (on a fresh copy each
   time), and a rerun of it with nothing new: median wall time and peak RSS;

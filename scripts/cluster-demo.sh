@@ -12,7 +12,8 @@
 #   make cluster-demo                                 # 400 articles in batches of 50 (minutes)
 #   CLUSTER_DEMO_ARTICLES=800 make cluster-demo       # more
 #
-# Needs root for apt-get (redis-server, postgresql) when they are missing, and PyPI once for
+# Needs root (PostgreSQL's data folder is owned by and run as the postgres user; apt-get for
+# redis-server and postgresql when they are missing), and PyPI once for
 # apache-airflow[celery,postgres] in .venv (pinned by constraints.txt and docker/cluster-constraints.txt).
 set -euo pipefail
 
