@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 ARTICLE_COLUMNS = ("article_id", "source_file", "source_ref", "title", "text", "language", "published_at",
                    "url", "source", "word_count", "content_hash", "run_id", "ingested_at")
 BATCH_COLUMNS = ("article_id", "text", "language", "published_at")
-STAGES = ("ingest", "extract", "load", "audit", "publish", "report")
 
 
 class AuditFailed(RuntimeError):
@@ -62,8 +61,6 @@ def _writing(s: Settings, run_id: str, step: str, locked: bool, wait_seconds: fl
 
     A step that takes the lock also ends runs whose holder died (see runs.abandon_dead_runs).
     """
-    from etl.warehouse import runs
-
     lock = None
     if not locked:
         lock = RunLock(s.lock_file)
