@@ -263,11 +263,10 @@ def cmd_status(args) -> int:
 
 
 def cmd_sql(args) -> int:
-    from etl.config import settings
     from etl.query import main as sql_main
 
-    return sql_main(warehouse=Path(args.warehouse).resolve() if args.warehouse else settings().warehouse,
-                    query=args.query, file=args.file, out=args.output, flag=args.format, max_rows=args.max_rows)
+    return sql_main(warehouse=args.settings.warehouse, query=args.query, file=args.file, out=args.output,
+                    flag=args.format, max_rows=args.max_rows)
 
 
 def cmd_extract(args) -> int:
