@@ -15,17 +15,6 @@ from tests.conftest import SAMPLES
 VIEWS = ("articles", "entities", "entity_mentions", "amounts", "lawsuits", "lawsuit_parties")
 
 
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    """Samples copied to a temporary input folder; warehouse, reports and work folders under tmp_path."""
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SAMPLES, inbox)
-    for name, var in (("w.duckdb", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
-        monkeypatch.setenv(var, str(tmp_path / name))
-    monkeypatch.setenv("ETL_WORKERS", "1")  # in-process: one model load for the whole test session
-    return inbox
-
-
 def query(sql: str, params=None):
     from etl.config import settings
 

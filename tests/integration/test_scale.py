@@ -10,14 +10,12 @@ poison, and no table scan may hand on more than the run's own rows (plus at most
 from __future__ import annotations
 
 import json
-import shutil
 
 import duckdb
 import pytest
 
 from etl import pipeline
 from etl.config import SQL_DIR
-from tests.conftest import SAMPLES
 
 AUDIT_FILES = sorted(p.name for p in (SQL_DIR / "audit").glob("audit_*.sql"))
 POISON_ARTICLES = 200_000
@@ -25,13 +23,9 @@ VECTOR = 2048
 
 
 @pytest.fixture
-def loaded_run(tmp_path, monkeypatch):
+def loaded_run(env):
     """(warehouse path, run id) of a loaded, unaudited run beside a published one."""
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SAMPLES, inbox)
-    for name, var in (("w.duckdb", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
-        monkeypatch.setenv(var, str(tmp_path / name))
-    monkeypatch.setenv("ETL_WORKERS", "1")
+    inbox = env
     held = sorted(inbox.rglob("*.txt"))[0]
     text = held.read_text()
     held.unlink()
@@ -46,7 +40,7 @@ def loaded_run(tmp_path, monkeypatch):
     for batch in plan["batches"]:
         pipeline.extract_batch(batch)
     pipeline.load(s, run_id)
-    return tmp_path / "w.duckdb", run_id
+    return s.warehouse, run_id
 
 
 def frames(con, run_id):

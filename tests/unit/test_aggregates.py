@@ -1,13 +1,10 @@
 """The entity aggregates and pairs kept at publish equal a full recomputation, whatever the runs did."""
 from __future__ import annotations
 
-import shutil
-
 import duckdb
 import pytest
 
 from etl import pipeline
-from tests.conftest import SAMPLES
 
 # The figures of analytics.entities recomputed from every published mention (the old view).
 FULL = """
@@ -30,16 +27,6 @@ FULL_PAIRS = """
     WHERE a.entity_id IN (SELECT entity_id FROM recurring) AND b.entity_id IN (SELECT entity_id FROM recurring)
     GROUP BY ALL ORDER BY ALL"""
 KEPT_PAIRS = "SELECT entity_a, entity_b, article_count FROM analytics.entity_pairs ORDER BY ALL"
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SAMPLES, inbox)
-    for name, var in (("w.duckdb", "ETL_WAREHOUSE"), ("reports", "ETL_REPORTS_DIR"), ("work", "ETL_WORK_DIR")):
-        monkeypatch.setenv(var, str(tmp_path / name))
-    monkeypatch.setenv("ETL_WORKERS", "1")
-    return inbox
 
 
 def kept_and_full():
