@@ -37,21 +37,21 @@ _KEEPS_S = re.compile(r"(?:fonds|ss|us|is|os|as|xs|Mercedes|Paris|Reuters|Siemen
 
 
 @cache
-def _genders() -> dict[str, str]:
-    """Last compound part -> gender (m f n pl), from data/entities/de_noun_genders.txt."""
+def _genders() -> list[tuple[str, str]]:
+    """(last compound part, gender: m f n pl) from data/entities/de_noun_genders.txt, longest part first."""
     out = {}
     for line in (DATA_DIR / "de_noun_genders.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             gender, _, words = line.partition(":")
             out.update({w: gender.strip() for w in words.split()})
-    return out
+    return sorted(out.items(), key=lambda kv: -len(kv[0]))
 
 
 def noun_gender(noun: str) -> str | None:
     """Gender of a German noun by its last compound part: "Bundesgerichtshof" -> m (Hof)."""
     low = noun.lower()
-    for end, gender in sorted(_genders().items(), key=lambda kv: -len(kv[0])):
+    for end, gender in _genders():
         if low.endswith(end):
             return gender
     return None
@@ -66,17 +66,6 @@ def is_adjective(word: str, suffix_only: bool = False) -> bool:
     if suffix_only:  # "-al" would take "Westfalen", "Bengalen"
         return bool(_ADJ_STRICT.fullmatch(stem))
     return stem in _SHORT_ADJ or bool(_ADJ_STEM.fullmatch(stem))
-
-
-def _strip_genitive(noun: str) -> str:
-    """"Gerichtshofs" -> "Gerichtshof", "Kreuzes" -> "Kreuz", "Komitees" -> "Komitee" (genitive context known)."""
-    if _KEEPS_S.search(noun) or not noun.endswith("s") or len(noun) < 4:
-        return noun
-    if noun.endswith("es") and noun[-3] not in "aeiouäöü" and noun[-3] in "zßxtdfgkhbp":
-        bare = noun[:-2]
-        # "-es" after a consonant that takes it; "Amtes" -> "Amt", but "Hauses" keeps its s-stem: "Haus"
-        return bare + "s" if bare.endswith(("au", "ei")) else bare
-    return noun[:-1]
 
 
 def german_nominative(name: str, before: str = "", places: frozenset[str] = frozenset()) -> str:

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from etl.extract.canonical import demonym_place, german_nominative, is_adjective, is_case_number
+from etl.extract import _models_dir
+from etl.extract.canonical import DATA_DIR, demonym_place, german_nominative, is_adjective, is_case_number
 from etl.extract.model import ENTITY_TYPES, EntityMention, normalise_name
 from etl.extract.sentences import split as split_sentences
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "entities"
 CHUNK_CHARS = 100_000  # longer texts are processed in paragraph-aligned chunks to bound memory
 # A bracketed acronym right after a name: "US-Patent- und Markenamt (USPTO)".
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]*[A-ZÄÖÜ0-9][A-Za-z0-9&]*)\s*\)")
@@ -48,12 +48,6 @@ PREPOSITION = re.compile(r"^(?:von|vom|der|des|of|from) ")
 GERMAN_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einem|einen|eines|einer|vom|zum|zur|beim|im)\s+$")
 HYPHENATED_PART = re.compile(r"-\w+")
 TRIM_CHARS = " \t\n\r\"'„“”‚‘’«»()[]{}-–—,;:.!?…"
-
-
-def _models_dir() -> Path:
-    from etl.config import settings
-
-    return settings().models_dir
 
 
 def _word_list(name: str) -> list[str]:

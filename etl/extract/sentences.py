@@ -37,8 +37,9 @@ def _is_abbreviation(text: str, dot: int, language: str) -> bool:
     return w in _abbreviations(language)
 
 
+@functools.lru_cache(maxsize=1)  # entities, amounts and lawsuits split the same article: once
 def split(text: str, language: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence, without surrounding whitespace, in text order."""
+    """(start, end) of every sentence, without surrounding whitespace, in text order (shared: do not change it)."""
     cuts = [(m.start(), m.end()) for m in _LINE.finditer(text)]  # (end of a sentence, start of the next)
     for m in _END.finditer(text):
         if m.group()[0] != "." or not _is_abbreviation(text, m.start(), language):
