@@ -84,6 +84,10 @@ _INDEFINITE = re.compile(
     r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Ss]ome|[Mm]any|"
     r"[Uu]nnamed|[Dd]ozens of|[Hh]undreds of|[Ee]in|[Ee]ine[mnrs]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|"
     r"[Nn]eun|[Zz]ehn|[Mm]ehrere[nr]?|[Ee]inige[nr]?|[Zz]ahlreiche[nr]?|Dutzende|\d+)\s+(?:[\w-]+\s+){0,2}[\"'“„]?)\Z")
+_COUNTS = {w: i for i, ws in enumerate((
+    (), ("one", "a", "an", "ein", "eine", "einen", "einer", "einem"), ("two", "zwei"), ("three", "drei"), ("four", "vier"),
+    ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"))) for w in ws}
+_COUNT = re.compile(r"\b(?:%s)\b" % "|".join(_COUNTS), re.IGNORECASE)
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
@@ -172,6 +176,7 @@ class _Lexicon:
     counsel: re.Pattern
     counsel_word: re.Pattern
     demand: re.Pattern
+    members: str
     titles: frozenset
     title_words: frozenset
     stopwords_lower: frozenset
@@ -283,6 +288,7 @@ def _lexicon(language: str) -> _Lexicon:
         counsel=re.compile(r"(?:%s),?\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?\Z" % parties["counsel"][language]),
         counsel_word=re.compile(parties["counsel"][language]),
         demand=re.compile(parties["demand"][language]),
+        members=parties["members"][language],
         titles=frozenset(parties["titles"][language]),
         title_words=frozenset(w.lower() for w in parties["titles"][language]),
         stopwords_lower=frozenset(str(w).lower() for w in parties["stopwords"][language]),
@@ -1213,6 +1219,42 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
     return cases
 
 
+def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]) -> list[_Cand]:
+    """The names of an unnamed group of parties, from a later sentence that lists them
+    ("sued four companies ... The four companies named in the suit are A, B and C";
+    "a former contractor ... The contractor, Jane Roe, ...")."""
+    own = case.plaintiffs if role == "plaintiff" else case.defendants
+    other = case.defendants if role == "plaintiff" else case.plaintiffs
+    groups = [c for c in own.values() if c.generic]
+    if not groups or len(groups) < len(own):
+        return []
+    first = next((i for i, (s, e) in enumerate(spans) if s <= min(c.start for c in groups) < e), None)
+    if first is None:
+        return []
+    stems = {re.escape(w[:max(4, len(w) - 3)]) for w in (c.name.split()[-1] for c in groups)}
+    rx = re.compile(art.lex.members.replace("{head}", r"(?:%s)\w{0,5}" % "|".join(sorted(stems))))
+    counts = [_COUNT.search(c.indefinite or "") for c in groups]
+    limit = max((_COUNTS[m.group().lower()] for m in counts if m), default=0)
+    taken = set(other)
+    for s, e in spans[first + 1:first + 4]:
+        m = rx.search(art.text, s, e)
+        if m is None:
+            continue
+        after = art.in_span(m.end(), e)
+        if m.group().rstrip().endswith(","):  # apposition: the name right after the comma
+            after = [x for x in after[:1] if x.start_char - m.end() <= 2]
+        out = []
+        for x in after:
+            if x.entity_type not in ("PER", "ORG") or art.is_court(x):
+                continue
+            c = _Cand(x.start_char, x.end_char, *art.fullest(x.name, x.entity_type))
+            if _key(c.name) not in taken and all(_key(c.name) != _key(o.name) for o in out):
+                out.append(c)
+        if out:
+            return out[:limit] if limit else out
+    return []
+
+
 # --- case fields -------------------------------------------------------------------------
 
 
@@ -1331,6 +1373,12 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
     for case in _group_mentions(mentions, title_sentences, text, sents, lex):
         if not case.plaintiffs and not case.defendants:
             continue
+        for role in ("plaintiff", "defendant"):
+            named = _members(art, case, role, spans)
+            if named:
+                own = case.plaintiffs if role == "plaintiff" else case.defendants
+                own.clear()
+                own.update((_key(c.name), c) for c in named)
         # the evidence: the case's first sentence; when that is in the headline or lead (elliptical),
         # the first body sentence that names a party
         ev = case.sentences[0]

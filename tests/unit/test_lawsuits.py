@@ -923,3 +923,26 @@ def test_more_kinds_of_proceeding_and_an_unnamed_german_subject(text, language, 
     [law] = run(text, language, names)
     assert (roles(law), law.status) == (expected, status)
     assert run("The customer filed a complaint with the shop.", "en") == []
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Acme has sued four companies over a failed merger. The four companies named in the lawsuit are Globex, "
+     "Initech, Umbrella and Hooli.", "en",
+     {"Acme": "ORG", "Globex": "ORG", "Initech": "ORG", "Umbrella": "ORG", "Hooli": "ORG"},
+     (["Acme"], ["Globex", "Initech", "Umbrella", "Hooli"])),
+    ("Acme sued a former contractor last year. The contractor, Jane Roe, denies the claims.", "en",
+     {"Acme": "ORG", "Jane Roe": "PER"}, (["Acme"], ["Jane Roe"])),
+    ("Die Brauerei Hopfen hat drei Händler verklagt. Bei den drei Händlern handelt es sich um Meier, Schulz "
+     "und Weber.", "de", {"Brauerei Hopfen": "ORG", "Meier": "ORG", "Schulz": "ORG", "Weber": "ORG"},
+     (["Brauerei Hopfen"], ["Meier", "Schulz", "Weber"])),
+    # a count caps the list: the fourth name is someone else
+    ("Acme has sued two rivals. The rivals are Globex and Initech, whose chief Paul Ames declined to comment.", "en",
+     {"Acme": "ORG", "Globex": "ORG", "Initech": "ORG", "Paul Ames": "PER"}, (["Acme"], ["Globex", "Initech"])),
+    # no list: the group stays unnamed
+    ("Acme has sued four companies over a failed merger. The companies deny wrongdoing.", "en",
+     {"Acme": "ORG"}, (["Acme"], [])),
+])
+def test_a_later_sentence_names_an_unnamed_group(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
+    assert (law.defendants_generic is None) == bool(expected[1])
