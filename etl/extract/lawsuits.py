@@ -164,6 +164,7 @@ class _Lexicon:
     agencies: re.Pattern
     generic: re.Pattern
     generic_words: frozenset
+    place_qualified: frozenset
     descriptor: re.Pattern
     descriptor_word: re.Pattern
     person_descriptor: re.Pattern
@@ -177,6 +178,7 @@ class _Lexicon:
     counsel_word: re.Pattern
     demand: re.Pattern
     members: str
+    roster: dict[str, re.Pattern]
     titles: frozenset
     title_words: frozenset
     stopwords_lower: frozenset
@@ -272,6 +274,7 @@ def _lexicon(language: str) -> _Lexicon:
         agencies=_union(neg["agencies"][language]),
         generic=re.compile(generic),
         generic_words=frozenset(generic_words),
+        place_qualified=frozenset(parties["place_qualified"][language]),
         descriptor=re.compile(
             r"\b(?:[Dd]er|[Dd]ie|[Dd]as|den|dem|des|[Tt]he|[Ii]ts)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
         ),
@@ -289,6 +292,8 @@ def _lexicon(language: str) -> _Lexicon:
         counsel_word=re.compile(parties["counsel"][language]),
         demand=re.compile(parties["demand"][language]),
         members=parties["members"][language],
+        roster={role: re.compile(parties["roster"][language].replace("{role}", words))
+                for role, words in parties["role_words"][language].items()},
         titles=frozenset(parties["titles"][language]),
         title_words=frozenset(w.lower() for w in parties["titles"][language]),
         stopwords_lower=frozenset(str(w).lower() for w in parties["stopwords"][language]),
@@ -334,6 +339,7 @@ class _Article:
             if kept and m.start_char < kept[-1].end_char:
                 continue
             kept.append(m)
+        self.places = frozenset(m.mention_text for m in entities if m.entity_type == "LOC")
         self._courts: dict[tuple[str, str], bool] = {}
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
@@ -516,6 +522,12 @@ class _Article:
                     if m.entity_type == "ORG":
                         word = f"{m.mention_text}{text[m.end_char:gs]}{word}"
                         gs = m.start_char
+            if word in lex.place_qualified and gs == s + g.start(1):  # "the US government", "Texas prosecutors"
+                before = text[max(s, gs - 40):gs]
+                place = next((p for p in (" ".join(before.split()[-n:]) for n in (2, 1))
+                              if p in self.places and before.endswith(p + " ")), None)
+                if place is not None:
+                    word, gs = f"{place} {word}", gs - len(place) - 1
             if self.language == "en" and gs == s + g.start(1):
                 mod = _EN_MODIFIER.search(text, max(s, gs - 30), gs)
                 if mod and not any(m.start_char < gs and mod.start() < m.end_char and m.entity_type != "LOC" for m in ents):
@@ -1220,24 +1232,26 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
 
 
 def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]) -> list[_Cand]:
-    """The names of an unnamed group of parties, from a later sentence that lists them
-    ("sued four companies ... The four companies named in the suit are A, B and C";
-    "a former contractor ... The contractor, Jane Roe, ...")."""
+    """The names of an unnamed group of parties, or of a role the case leaves empty, from a later
+    sentence that lists them ("sued four companies ... The four companies named in the suit are
+    A, B and C"; "a former contractor ... The contractor, Jane Roe, ..."; "Among the accused were A and B")."""
     own = case.plaintiffs if role == "plaintiff" else case.defendants
     other = case.defendants if role == "plaintiff" else case.plaintiffs
     groups = [c for c in own.values() if c.generic]
-    if not groups or len(groups) < len(own):
+    if len(groups) < len(own):
         return []
-    first = next((i for i, (s, e) in enumerate(spans) if s <= min(c.start for c in groups) < e), None)
-    if first is None:
-        return []
-    stems = {re.escape(w[:max(4, len(w) - 3)]) for w in (c.name.split()[-1] for c in groups)}
-    rx = re.compile(art.lex.members.replace("{head}", r"(?:%s)\w{0,5}" % "|".join(sorted(stems))))
+    rxs = [art.lex.roster[role]]
+    if groups:
+        first = next((i for i, (s, e) in enumerate(spans) if s <= min(c.start for c in groups) < e), case.sentences[0])
+        stems = {re.escape(w[:max(4, len(w) - 3)]) for w in (c.name.split()[-1] for c in groups)}
+        rxs.append(re.compile(art.lex.members.replace("{head}", r"(?:%s)\w{0,5}" % "|".join(sorted(stems)))))
+    else:
+        first = case.sentences[0]
     counts = [_COUNT.search(c.indefinite or "") for c in groups]
     limit = max((_COUNTS[m.group().lower()] for m in counts if m), default=0)
     taken = set(other)
-    for s, e in spans[first + 1:first + 4]:
-        m = rx.search(art.text, s, e)
+    for s, e in spans[first + 1:first + 5]:
+        m = next((m for rx in rxs if (m := rx.search(art.text, s, e))), None)
         if m is None:
             continue
         after = art.in_span(m.end(), e)
@@ -1371,14 +1385,14 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
     title_sentences = sum(1 for _, e in spans if e <= title_end)
     out = []
     for case in _group_mentions(mentions, title_sentences, text, sents, lex):
-        if not case.plaintiffs and not case.defendants:
-            continue
         for role in ("plaintiff", "defendant"):
             named = _members(art, case, role, spans)
             if named:
                 own = case.plaintiffs if role == "plaintiff" else case.defendants
                 own.clear()
                 own.update((_key(c.name), c) for c in named)
+        if not case.plaintiffs and not case.defendants:
+            continue
         # the evidence: the case's first sentence; when that is in the headline or lead (elliptical),
         # the first body sentence that names a party
         ev = case.sentences[0]

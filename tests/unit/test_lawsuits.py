@@ -946,3 +946,34 @@ def test_a_later_sentence_names_an_unnamed_group(text, language, names, expected
     [law] = run(text, language, names)
     assert roles(law) == expected
     assert (law.defendants_generic is None) == bool(expected[1])
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    # a roster sentence names the role the case leaves unnamed
+    ("A claim by the government accusing four tobacco companies of hiding risks was thrown out by an appeal court. "
+     "Among the accused were Carlton, Dunmore and Pellworth.", {"Carlton": "ORG", "Dunmore": "ORG", "Pellworth": "ORG"},
+     (["government"], ["Carlton", "Dunmore", "Pellworth"]), "dismissed"),
+    # the payer of damages is the defendant, also when the court comes between "ordered" and "to pay"
+    ("Globex was ordered by the High Court to pay £2m in damages to Anna Berg.",
+     {"Globex": "ORG", "Anna Berg": "PER", "High Court": "ORG"}, ([], ["Globex"]), "ruled"),
+    ("Globex paid $5m in damages to a former employee after a jury verdict.", {"Globex": "ORG"}, ([], ["Globex"]), "ruled"),
+    ("Anna Berg won £2m in damages from Globex at the High Court.",
+     {"Globex": "ORG", "Anna Berg": "PER", "High Court": "ORG"}, (["Anna Berg"], ["Globex"]), "ruled"),
+    # a place before government, prosecutors, authorities says which one
+    ("The US government has sued Globex over price fixing.", {"Globex": "ORG", "US": "LOC"},
+     (["US government"], ["Globex"]), "filed"),
+    ("New York prosecutors have charged Max Payne with fraud.", {"Max Payne": "PER", "New York": "LOC"},
+     (["New York prosecutors"], ["Max Payne"]), "filed"),
+    ("An Ohio man has sued Globex over a faulty heater.", {"Globex": "ORG", "Ohio": "LOC"}, (["man"], ["Globex"]), "filed"),
+])
+def test_english_claims_payers_and_place_qualified_parties(text, names, expected, status):
+    [law] = run(text, "en", names)
+    assert (roles(law), law.status) == (expected, status)
+
+
+def test_german_roster_names_the_accused():
+    text = ("Die Staatsanwaltschaft hat nach der Pleite der Baufirma Anklage wegen Betrugs erhoben. "
+            "Zu den Angeklagten gehören der frühere Geschäftsführer Karl Moser und der Prokurist Udo Lenz.")
+    [law] = run(text, "de", {"Karl Moser": "PER", "Udo Lenz": "PER"})
+    assert roles(law) == (["Staatsanwaltschaft"], ["Karl Moser", "Udo Lenz"])
+    assert law.claim == "criminal"
