@@ -88,6 +88,7 @@ _COUNTS = {w: i for i, ws in enumerate((
     (), ("one", "a", "an", "ein", "eine", "einen", "einer", "einem"), ("two", "zwei"), ("three", "drei"), ("four", "vier"),
     ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"))) for w in ws}
 _COUNT = re.compile(r"\b(?:%s)\b" % "|".join(_COUNTS), re.IGNORECASE)
+_GROUP_OF = re.compile(r" (?:der|des|von der|vom|von|bei der|beim|bei|of the|of|at|from) ([A-ZÄÖÜ])")
 _OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
@@ -165,6 +166,8 @@ class _Lexicon:
     generic: re.Pattern
     generic_words: frozenset
     place_qualified: frozenset
+    counted: re.Pattern
+    not_counted: frozenset
     descriptor: re.Pattern
     descriptor_word: re.Pattern
     person_descriptor: re.Pattern
@@ -275,6 +278,8 @@ def _lexicon(language: str) -> _Lexicon:
         generic=re.compile(generic),
         generic_words=frozenset(generic_words),
         place_qualified=frozenset(parties["place_qualified"][language]),
+        counted=re.compile(parties["counted"][language]),
+        not_counted=frozenset(parties["not_counted"][language]),
         descriptor=re.compile(
             r"\b(?:[Dd]er|[Dd]ie|[Dd]as|den|dem|des|[Tt]he|[Ii]ts)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["descriptors"][language]
         ),
@@ -537,6 +542,13 @@ class _Article:
                         cands.append(_Cand(other.start(), other.end() - 1, f"{other.group(1)} {g.group(1)}", None, generic=True))
             ind = _INDEFINITE.search(text, max(s, gs - 40), gs)
             cands.append(_Cand(gs, ge, word, None, generic=True, indefinite=text[ind.start():ge] if ind else None))
+        for g in lex.counted.finditer(sent):  # "three former bankers": a group the word list does not hold
+            gs, ge = s + g.start(1), s + g.end(1)
+            noun = g.group(1)
+            if noun in lex.not_counted or lex.any_trigger.fullmatch(noun) or any(c.start < ge and gs < c.end for c in cands) \
+                    or any(m.start_char < ge and s + g.start() < m.end_char for m in ents):
+                continue
+            cands.append(_Cand(gs, ge, noun, None, generic=True, indefinite=text[s + g.start():ge]))
         for i, m in enumerate(ents):
             if i not in taken:
                 state = _STATE.search(text, max(s, m.start_char - 20), m.start_char) if m.entity_type == "LOC" else None
@@ -597,6 +609,11 @@ class _Article:
         # "des Journalisten Paul Weber": the name after the noun is the party
         cands = [c for i, c in enumerate(cands) if not (
             c.generic and i + 1 < len(cands) and not cands[i + 1].generic and text[c.end:cands[i + 1].start] == " ")]
+        for c in cands:  # "drei frühere Vorstände der Landesbank", "two executives at Marsh": the group's words go on
+            tail = _GROUP_OF.match(text, c.end, e) if c.indefinite else None
+            org = next((m for m in ents if tail and m.start_char == tail.start(1) and m.entity_type == "ORG"), None)
+            if org is not None:
+                c.indefinite += text[c.end:org.end_char]
         return _drop_aliases(cands, text)
 
     def fallback(self, s: int, e: int, cands: list[_Cand], blocked: list[tuple[int, int]]) -> list[_Cand]:

@@ -829,15 +829,17 @@ def test_a_name_run_across_von_into_another_person_is_two_parties():
 
 @pytest.mark.parametrize("text,language,names,expected,generic", [
     ("Die Staatsanwaltschaft hat drei frühere Vorstände der Acme angeklagt.", "de", {"Acme": "ORG"},
-     (["Staatsanwaltschaft"], []), "drei frühere Vorstände"),
+     (["Staatsanwaltschaft"], []), "drei frühere Vorstände der Acme"),
     ("Die Acme Software GmbH hat mehrere OpenAI-Konkurrenten verklagt.", "de",
      {"Acme Software GmbH": "ORG", "OpenAI": "ORG"}, (["Acme Software GmbH"], []), "mehrere OpenAI-Konkurrenten"),
     ("Die Staatsanwaltschaft hat gegen zwei Manager der Beta Bank Anklage erhoben.", "de", {"Beta Bank": "ORG"},
-     (["Staatsanwaltschaft"], []), "zwei Manager"),
+     (["Staatsanwaltschaft"], []), "zwei Manager der Beta Bank"),
     ("Gegen Paul Weber hat die Staatsanwaltschaft Anklage erhoben.", "de", {"Paul Weber": "PER"},
      (["Staatsanwaltschaft"], ["Paul Weber"]), None),
     ("Prosecutors charged three former executives of Acme.", "en", {"Acme": "ORG"}, (["Prosecutors"], []),
-     "three former executives"),
+     "three former executives of Acme"),
+    ("Three former bankers have pleaded guilty to fraud charges.", "en", {}, ([], []), "Three former bankers"),
+    ("Zwei frühere Prokuristen wurden wegen Untreue verurteilt.", "de", {}, ([], []), "Zwei frühere Prokuristen"),
     ("Northwind Media has sued a former contractor over the leaked footage.", "en", {"Northwind Media": "ORG"},
      (["Northwind Media"], []), "a former contractor"),
     ("Acme sued the Russian government.", "en", {"Acme": "ORG"}, (["Acme"], ["Russian government"]), None),
@@ -977,3 +979,14 @@ def test_german_roster_names_the_accused():
     [law] = run(text, "de", {"Karl Moser": "PER", "Udo Lenz": "PER"})
     assert roles(law) == (["Staatsanwaltschaft"], ["Karl Moser", "Udo Lenz"])
     assert law.claim == "criminal"
+
+
+@pytest.mark.parametrize("text,language,status", [
+    ("John Carter pleaded guilty to fraud at Southwark Crown Court.", "en", "ruled"),
+    ("John Carter pleaded not guilty to fraud at Southwark Crown Court.", "en", "pending"),
+    ("Der Angeklagte Paul Weber bekannte sich vor dem Landesgericht schuldig.", "de", "ruled"),
+    ("Der Angeklagte Paul Weber bekannte sich vor dem Landesgericht nicht schuldig.", "de", "pending"),
+])
+def test_a_plea_says_how_the_case_stands(text, language, status):
+    laws = run(text, language, {"John Carter": "PER", "Paul Weber": "PER", "Southwark Crown Court": "ORG"})
+    assert [law.status for law in laws] == [status]
