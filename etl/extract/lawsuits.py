@@ -503,9 +503,10 @@ class _Article:
         ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40),
                                                                                        m.start_char))]
         ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
-        # "Zentro boss Paul Ames": the organisation qualifies the person
+        # "Zentro boss Paul Ames", "FPÖ-Stadtrat Peter Lenz": the organisation qualifies the person
         ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (
-            nxt and nxt.entity_type == "PER" and lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]))]
+            nxt and nxt.entity_type == "PER" and m.entity_type != "PER"
+            and (lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]) or text[m.end_char:nxt.start_char] == " "))]
         cands: list[_Cand] = []
         taken: set[int] = set()
         sent = text[s:e]
@@ -941,7 +942,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
     subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
     after = [i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None
-             and len(sent[primary.end:groups[i][0].start].split()) <= 4  # the object follows closely,
+             # the object follows closely (after the subject, when that follows the verb),
+             and len(sent[max(primary.end, groups[i - 1][-1].end if i else 0):groups[i][0].start].split()) <= 4
              and not _CLAUSE_MARK.search(sent, primary.end, groups[i][0].start)]  # in the same clause
     opener = sent[c0:primary.start].split()[:1]
     first = opener[0].lower() if opener else ""

@@ -5,7 +5,8 @@ brackets) when the next one starts with a capital, a digit or an opening quote, 
 every line break. Abbreviations (data/sentences.yaml), single letters ("J. Smith") and
 German ordinals ("am 3. Mai") do not end one. Scraped German text glues a heading to
 the next sentence ("... Klage eingereicht Der Konzern ..."); a capital "Der/Die/Das"
-after a lower-case word starts a sentence there.
+after a lower-case word starts a sentence there. An embedded link ("pic.twitter.com/...",
+"https://...") after a sentence's end is a sentence of its own (a scraped post's link).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import yaml
 # two passes: one character class at the start of a pattern keeps the scan fast
 _END = re.compile(r"[.!?…][\"”“»')\]]*\s+(?=[\"„“«(‚'A-ZÄÖÜ0-9])")
 _LINE = re.compile(r"\n\s*")
+_LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S+")
 _GLUED_DE = re.compile(r"(?<=[a-zäöüß])[ \t]+(?=(?:Der|Die|Das)\s+[A-ZÄÖÜ])")
 
 
@@ -46,6 +48,12 @@ def split(text: str, language: str) -> list[tuple[int, int]]:
             cuts.append((m.start() + 1 + len(m.group()[1:].rstrip()), m.end()))
     if language == "de":
         cuts.extend((m.start(), m.end()) for m in _GLUED_DE.finditer(text))
+    if "://" in text or "pic.twitter" in text:
+        for m in _LINK.finditer(text):  # after a sentence's end, a link stands on its own
+            if re.search(r"[.!?…\"”»]\s+\Z", text[max(0, m.start() - 3):m.start()]):
+                cuts.append((m.start(), m.start()))
+                if re.match(r"\s+[\"„“«A-ZÄÖÜ0-9]", text[m.end():m.end() + 2]):
+                    cuts.append((m.end(), m.end()))
     cuts.sort()
     out, start = [], 0
     cuts.append((len(text), len(text)))

@@ -58,3 +58,12 @@ def test_around_finds_the_sentence_of_a_position():
     assert sents.around(text.index("cases")) == (10, 20)
     assert sents.around(9) == (10, 20)  # the space between: the next sentence
     assert Sentences("", "en").around(0) == (0, 0)
+
+
+def test_an_embedded_post_link_after_a_sentence_stands_alone():
+    text = ("Die Partei lud zum Fest in Erdberg. pic.twitter.com/Ab12Cd Neben Karl Huber klagt Maria Berger. "
+            "Mehr steht unter https://example.org/a und im Archiv.")
+    assert _texts(text, "de") == [
+        "Die Partei lud zum Fest in Erdberg.", "pic.twitter.com/Ab12Cd", "Neben Karl Huber klagt Maria Berger.",
+        "Mehr steht unter https://example.org/a und im Archiv.",
+    ]
