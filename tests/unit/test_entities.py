@@ -239,3 +239,14 @@ def test_generic_abbreviations_are_not_entities():
     assert {("Microsoft", "ORG"), ("OpenAI", "ORG")} <= names(mentions)
     assert not {m.mention_text for m in mentions} & {"KI", "Apps", "API", "API-Diensten"}
     assert all(m.entity_type != "PER" for m in mentions)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Die Verbraucherzentrale Hamburg hat den Anbieter abgemahnt.", "Verbraucherzentrale Hamburg"),
+    ("Laut Arbeiterkammer Wien sind die Klauseln unzulässig.", "Arbeiterkammer Wien"),
+    ("Die Universität Graz forscht an neuen Batterien.", "Universität Graz"),
+])
+def test_an_institution_with_its_place_is_one_organisation(text, name):
+    found = names(extract_entities(text, "de"))
+    assert (name, "ORG") in found
+    assert not any(typ == "LOC" and n in name for n, typ in found)

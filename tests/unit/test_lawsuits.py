@@ -990,3 +990,19 @@ def test_german_roster_names_the_accused():
 def test_a_plea_says_how_the_case_stands(text, language, status):
     laws = run(text, language, {"John Carter": "PER", "Paul Weber": "PER", "Southwark Crown Court": "ORG"})
     assert [law.status for law in laws] == [status]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Austrian "jemanden klagen", in the perfect and with an object after an inverted subject
+    ("Auch der Verein Konsumentenschutz hat den Mobilfunker Tellon geklagt.", (["Verein Konsumentenschutz"], ["Tellon"])),
+    ("Neben Karl Huber klagt Maria Berger auch den Wiener Stadtrat Peter Lenz.", (["Maria Berger"], ["Peter Lenz"])),
+    ("Die Anleger haben bereits geklagt, und zwar gegen Tellon.", (["Anleger"], ["Tellon"])),
+    # complaining is no suit
+    ("Die Anwohner klagen seit Jahren über den Verkehr.", None),
+    ("Die Bauern klagen über den Regen im Sommer.", None),
+])
+def test_german_klagen_with_an_object_and_complaints(text, expected):
+    names = {"Verein Konsumentenschutz": "ORG", "Tellon": "ORG", "Karl Huber": "PER", "Maria Berger": "PER",
+             "Wiener Stadtrat": "ORG", "Peter Lenz": "PER"}
+    laws = run(text, "de", names)
+    assert [roles(law) for law in laws] == ([expected] if expected else [])
