@@ -60,6 +60,9 @@ _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"
 _QUANTIFIERS = frozenset(
     "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
 )
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s*\Z")
+_RELATIVE = re.compile(r"\b(?:who|which)\b")
+_ACTIVE_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|habe)\b")
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurde|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
@@ -135,6 +138,7 @@ class _Trigger:
     verb: bool
     requires: re.Pattern | None
     claim: str | None
+    criminal: bool  # only a criminal court does this: a plea, a prison sentence
     object: str  # role of an active verb's object: defendant ("verklagt X"), plaintiff ("gab X recht") or none
     legal: bool = False  # requires LEGAL: checked without the trigger's own words ("the ruling party" stays out)
 
@@ -238,6 +242,7 @@ def _lexicon(language: str) -> _Lexicon:
             requires=legal if t.get("requires") == "LEGAL" else (re.compile(t["requires"]) if t.get("requires") else None),
             legal=t.get("requires") == "LEGAL",
             claim=t.get("claim"),
+            criminal=bool(t.get("criminal")),
             object=t.get("object", "defendant" if t.get("subject") == "plaintiff" else "none"),
         )
         for t in trig[language]
@@ -846,6 +851,8 @@ def _clause(sent: str, pos: int, lex: _Lexicon) -> tuple[int, int]:
     start, end = 0, len(sent)
     for m in lex.clause.finditer(sent):
         if m.end() <= pos:
+            if _RELATIVE.search(m.group()) and "," in sent[m.end():pos]:
+                continue  # "X, who ran a scam, was jailed": the relative clause closed before the trigger
             start = m.end()
         elif m.start() >= pos:
             end = m.start()
@@ -883,7 +890,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             right = [i for i, g in enumerate(groups) if g[0].start >= conj.end()]
             if left and right:
                 role[left[-1]], role[right[0]] = "plaintiff", "defendant"
-    agent_before = any(p in ("von", "vom") and c0 <= g[0].start < primary.start for p, g in zip(preps, groups))
+    agent_before = any(p in ("von", "vom") and c0 <= g[0].start < primary.start for p, g in zip(preps, groups)) \
+        and not _ACTIVE_AUX.search(sent, c0, primary.start)  # "Die Regierung von Malta hat X angeklagt": active
     passive = primary.trigger.verb and bool(lex.participles.fullmatch(sent[primary.start:primary.end].lower())) and (
         bool(lex.passive_aux.search(sent[c0:primary.start]))
         or bool(_AUX_AFTER.match(sent, primary.end))  # "angeklagt werden", "verklagt worden"
@@ -916,6 +924,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         elif i in with_opponent:  # the other side from the subject's
             role[i] = "plaintiff" if subject_role == "defendant" else "defendant"
     for h in hits:
+        if h.trigger.kind == "trial" and not h.trigger.verb:  # "Mr Okafor's fraud trial": the accused's
+            for i, g in enumerate(groups):
+                if i not in role and g[-1].end <= h.start and _OWNER.match(sent, g[-1].end, h.start):
+                    role[i] = "defendant"
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
             continue  # "Klage des X" names a plaintiff; "Urteil des X", "Berufungsgericht des X" do not
         for i, g in enumerate(groups):  # "Lee's lawsuit", "Villalba's claims": the owner brings it
@@ -946,6 +958,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
              # the object follows closely (after the subject, when that follows the verb),
              and len(sent[max(primary.end, groups[i - 1][-1].end if i else 0):groups[i][0].start].split()) <= 4
              and not _CLAUSE_MARK.search(sent, primary.end, groups[i][0].start)]  # in the same clause
+    if subject is None and language == "en" and _RELATIVE_OPEN.search(sent, 0, c0):
+        # "Globex, which was sued by Initech": the relative pronoun stands for the name before it
+        subject = next((i for i, g in enumerate(groups) if i not in role and preps[i] is None
+                        and _RELATIVE_OPEN.fullmatch(sent, g[-1].end, c0)), None)
     opener = sent[c0:primary.start].split()[:1]
     first = opener[0].lower() if opener else ""
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
@@ -1082,6 +1098,7 @@ class _Case:
     courts: list[str] = field(default_factory=list)
     last: int = 0
     stating: set[int] = field(default_factory=set)  # sentences that name a party
+    criminal: bool = False  # a plea, a prison sentence or an acquittal was reported
 
     def families(self) -> set[str]:
         return {_FAMILY.get(k, k) for k in self.kinds}
@@ -1095,11 +1112,13 @@ class _Case:
         self.sentences = sorted(set(self.sentences) | set(other.sentences))
         self.stating |= other.stating
         self.kinds |= other.kinds
+        self.criminal |= other.criminal
         self.courts.extend(c for c in other.courts if c not in self.courts)
         self.last = max(self.last, other.last)
 
     def add(self, m: _Mention) -> None:
         self.sentences.append(m.idx)
+        self.criminal |= any(h.trigger.criminal for h in m.hits)
         if m.plaintiffs or m.defendants:
             self.stating.add(m.idx)
         self.kinds.add(m.kind)
@@ -1319,6 +1338,8 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         if w:
             score[claim] = w
     civil = any(lex.civil.search(sents[i]) for i in own | near)
+    if case.criminal and not civil:
+        return "criminal"  # "pleaded guilty to infringing copyright": only a criminal court takes pleas
     if (case.claim_fallback == "criminal" or "criminal" in score) and not score.keys() & _CIVIL_CLAIMS and (
             "criminal" in score or not civil):
         return "criminal"  # charges brought in court: criminal, even when the crime is fraud or tax evasion

@@ -1006,3 +1006,39 @@ def test_german_klagen_with_an_object_and_complaints(text, expected):
              "Wiener Stadtrat": "ORG", "Peter Lenz": "PER"}
     laws = run(text, "de", names)
     assert [roles(law) for law in laws] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text,language,expected,claim,status", [
+    # verdicts, trials and pleas in the words news use
+    ("Marla Quint was convicted of embezzlement on Tuesday.", "en", ([], ["Marla Quint"]), "criminal", "ruled"),
+    ("Mr Okafor's fraud trial was told that the invoices were forged.", "en", ([], ["Okafor"]), "criminal", "pending"),
+    ("Lars Dunne is on trial for fraud. He could face 20 years in jail if convicted of all the charges.", "en",
+     ([], ["Lars Dunne"]), "criminal", "pending"),
+    ("Last May Tom Briggs, a Dutch national who ran a ticket scam, was jailed for four years.", "en",
+     ([], ["Tom Briggs"]), "criminal", "ruled"),
+    ("Jo Kent and Al Ruiz pleaded guilty to charges that they infringed copyright by sharing films.", "en",
+     ([], ["Jo Kent", "Al Ruiz"]), "criminal", "ruled"),
+    ("Im Jahr 2009 sprach ein Gericht den Bürgermeister Anton Gruber vom Vorwurf der Untreue frei.", "de",
+     ([], ["Anton Gruber"]), "criminal", "dismissed"),
+    ("Pavel Novak wurde in allen Instanzen zum Tode verurteilt.", "de", ([], ["Pavel Novak"]), "criminal", "ruled"),
+    ("Vor zwei Wochen war Jonas Falk in allen Punkten schuldig gesprochen worden.", "de", ([], ["Jonas Falk"]),
+     "criminal", "ruled"),
+    ("Der Angeklagte Jonas Falk plädierte vor dem Gericht auf schuldig.", "de", ([], ["Jonas Falk"]), "criminal", "filed"),
+    # the verb, not the subject's place, gives the role
+    ("Brightwell Foods has agreed to pay $2m to settle a lawsuit over mislabelled honey.", "en",
+     ([], ["Brightwell Foods"]), "other", "settled"),
+    ("Die Regierung von Malta hat einen Fischer des Diebstahls angeklagt.", "de", (["Regierung"], []), "criminal", "filed"),
+    ("Korvax has said it will sue Baltin for $5m in damages.", "en", (["Korvax"], ["Baltin"]), "other", "threatened"),
+])
+def test_verdicts_trials_pleas_and_roles_from_the_verb(text, language, expected, claim, status):
+    names = {"Marla Quint": "PER", "Okafor": "PER", "Lars Dunne": "PER", "Tom Briggs": "PER", "Jo Kent": "PER",
+             "Al Ruiz": "PER", "Anton Gruber": "PER", "Pavel Novak": "PER", "Jonas Falk": "PER",
+             "Brightwell Foods": "ORG", "Malta": "LOC", "Korvax": "ORG", "Baltin": "ORG"}
+    [law] = run(text, language, names)
+    assert (roles(law), law.claim, law.status) == (expected, claim, status)
+
+
+def test_a_relative_clause_does_not_make_its_subject_a_party_of_the_main_clause():
+    [law] = run("Globex, which was sued by Initech last year, said profits rose.", "en",
+                {"Globex": "ORG", "Initech": "ORG"})
+    assert roles(law) == (["Initech"], ["Globex"])
