@@ -185,6 +185,7 @@ class _Lexicon:
     counsel_word: re.Pattern
     demand: re.Pattern
     members: str
+    named_later: re.Pattern
     roster: dict[str, re.Pattern]
     titles: frozenset
     title_words: frozenset
@@ -302,6 +303,7 @@ def _lexicon(language: str) -> _Lexicon:
         counsel_word=re.compile(parties["counsel"][language]),
         demand=re.compile(parties["demand"][language]),
         members=parties["members"][language],
+        named_later=re.compile(parties["named_later"][language]),
         roster={role: re.compile(parties["roster"][language].replace("{role}", words))
                 for role, words in parties["role_words"][language].items()},
         titles=frozenset(parties["titles"][language]),
@@ -1273,7 +1275,8 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
 def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]) -> list[_Cand]:
     """The names of an unnamed group of parties, or of a role the case leaves empty, from a later
     sentence that lists them ("sued four companies ... The four companies named in the suit are
-    A, B and C"; "a former contractor ... The contractor, Jane Roe, ..."; "Among the accused were A and B")."""
+    A, B and C"; "a former contractor ... The contractor, Jane Roe, ..."; "Among the accused were A and B";
+    "Ein 45-jähriger Installateur ... Der Mann namens Erwin Kolb")."""
     own = case.plaintiffs if role == "plaintiff" else case.defendants
     other = case.defendants if role == "plaintiff" else case.plaintiffs
     groups = [c for c in own.values() if c.generic]
@@ -1289,12 +1292,17 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
     counts = [_COUNT.search(c.indefinite or "") for c in groups]
     limit = max((_COUNTS[m.group().lower()] for m in counts if m), default=0)
     taken = set(other)
-    for s, e in spans[first + 1:first + 5]:
+    for k, (s, e) in enumerate(spans[first + 1:first + 5]):
         m = next((m for rx in rxs if (m := rx.search(art.text, s, e))), None)
-        if m is None:
+        lead = art.lex.named_later.match(art.text, s, e) if groups and k < 2 else None
+        if m is None and lead is None:
             continue
-        after = art.in_span(m.end(), e)
-        if m.group().rstrip().endswith(","):  # apposition: the name right after the comma
+        if m is None:  # "Ein 45-jähriger Installateur ... Der Mann namens Erwin Kolb": a person, named right there
+            after = [x for x in art.in_span(lead.end(), e)[:1] if x.entity_type == "PER"
+                     and re.fullmatch(r"(?:[A-ZÄÖÜ][\w-]*\s+)?", art.text[lead.end():x.start_char])]  # "Der 21-jährige Student Otto Falk"
+        else:
+            after = art.in_span(m.end(), e)
+        if m is not None and m.group().rstrip().endswith(","):  # apposition: the name right after the comma
             after = [x for x in after[:1] if x.start_char - m.end() <= 2]
         out = []
         for x in after:

@@ -1042,3 +1042,19 @@ def test_a_relative_clause_does_not_make_its_subject_a_party_of_the_main_clause(
     [law] = run("Globex, which was sued by Initech last year, said profits rose.", "en",
                 {"Globex": "ORG", "Initech": "ORG"})
     assert roles(law) == (["Initech"], ["Globex"])
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Ein 45-jähriger Installateur ist zu drei Jahren Haft verurteilt worden. Der Mann namens Erwin Kolb hatte "
+     "Kunden betrogen.", "de", ([], ["Erwin Kolb"])),
+    ("Ein Student ist in Oranien zu 15 Jahren Arbeitslager verurteilt worden. Der 21-jährige Otto Falk sei "
+     "schuldig.", "de", ([], ["Otto Falk"])),
+    ("A man has been charged with fraud. The 45-year-old Jim Bell appeared before magistrates on Monday.", "en",
+     ([], ["Jim Bell"])),
+    # a person named later without the cue stays out
+    ("A man has been charged with fraud. Jim Bell, a neighbour, said he was shocked.", "en", ([], [])),
+])
+def test_an_unnamed_person_named_in_the_next_sentence(text, language, expected):
+    [law] = run(text, language, {"Erwin Kolb": "PER", "Otto Falk": "PER", "Jim Bell": "PER", "Oranien": "LOC"})
+    assert roles(law) == expected
+    assert law.claim == "criminal"
