@@ -60,6 +60,8 @@ _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"
 _QUANTIFIERS = frozenset(
     "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
 )
+_AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
+_SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s*\Z")
 _RELATIVE = re.compile(r"\b(?:who|which)\b")
 _ACTIVE_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|habe)\b")
@@ -86,7 +88,7 @@ _QUOTED_MODIFIER = re.compile(r"['’\"”“]\s?[a-z]")
 _INDEFINITE = re.compile(
     r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Ss]ome|[Mm]any|"
     r"[Uu]nnamed|[Dd]ozens of|[Hh]undreds of|[Ee]in|[Ee]ine[mnrs]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|"
-    r"[Nn]eun|[Zz]ehn|[Mm]ehrere[nr]?|[Ee]inige[nr]?|[Zz]ahlreiche[nr]?|Dutzende|\d+)\s+(?:[\w-]+\s+){0,2}[\"'“„]?)\Z")
+    r"[Nn]eun|[Zz]ehn|[Mm]ehrere[nr]?|[Ee]inige[nr]?|[Zz]ahlreiche[nr]?|Dutzende|\d+)\s+(?:(?!(?:against|of|for|with|from|by|gegen|von|für|mit)\b)[\w-]+\s+){0,2}[\"'“„]?)\Z")
 _COUNTS = {w: i for i, ws in enumerate((
     (), ("one", "a", "an", "ein", "eine", "einen", "einer", "einem"), ("two", "zwei"), ("three", "drei"), ("four", "vier"),
     ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"))) for w in ws}
@@ -155,6 +157,7 @@ class _Lexicon:
     opposing_verbs: re.Pattern
     anaphoric: re.Pattern
     new_case: re.Pattern
+    separate: re.Pattern
     clause: re.Pattern
     statuses: tuple[tuple[str, re.Pattern, bool], ...]  # status, cue, weak
     claims: tuple[tuple[str, re.Pattern], ...]
@@ -180,6 +183,7 @@ class _Lexicon:
     against: frozenset
     agent: re.Pattern
     accuse: re.Pattern
+    restrain: re.Pattern
     ruled_on: re.Pattern
     counsel: re.Pattern
     counsel_word: re.Pattern
@@ -266,6 +270,7 @@ def _lexicon(language: str) -> _Lexicon:
         opposing_verbs=re.compile(trig["opposing_verbs"][language]),
         anaphoric=re.compile(trig["anaphoric"][language]),
         new_case=re.compile(trig["new_case"][language]),
+        separate=re.compile(trig["separate"][language]),
         clause=re.compile(_CLAUSE[language]),
         statuses=tuple(
             (s, re.compile(p["pattern"] if isinstance(p, dict) else p), isinstance(p, dict) and bool(p.get("weak")))
@@ -298,6 +303,7 @@ def _lexicon(language: str) -> _Lexicon:
         against=frozenset(parties["against"][language]),
         agent=re.compile(parties["agent"][language]),
         accuse=re.compile(parties["accuse"][language]),
+        restrain=re.compile(parties["restrain"][language]),
         ruled_on=re.compile(parties["ruled_on"][language]),
         counsel=re.compile(r"(?:%s),?\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?\Z" % parties["counsel"][language]),
         counsel_word=re.compile(parties["counsel"][language]),
@@ -482,6 +488,21 @@ class _Article:
                 return c.name, c.entity_id
         return None
 
+    def subject_before(self, start: int, types: tuple[str, ...]) -> EntityMention | None:
+        """What a sentence-opening "He"/"It"/"Er" stands for: the subject of the sentence before, skipping
+        a quotation ("\"He deserves better,\" said campaigner Ruth Ames" names the speaker, not him)."""
+        spans = split_sentences(self.text, self.language)
+        i = bisect.bisect_right([a for a, _ in spans], start) - 2
+        for a, b in spans[max(0, i - 1):i + 1][::-1]:
+            if self.text[a] in "\"„“”«»'" or _SAID.search(self.text, a, b) and self.text.count("\"", a, b) + self.text.count("“", a, b) > 0:
+                continue
+            first = next((m for m in self.in_span(a, b) if m.start_char - a <= 40), None)
+            if first is not None and first.entity_type in types and not self.is_court(first) \
+                    and not self.lex.agencies.search(first.name):
+                return first
+            return None
+        return None
+
     def last_party_before(self, pos: int, types: tuple[str, ...], exclude: frozenset = frozenset()) -> EntityMention | None:
         """What "er"/"ihn"/"he"/"it" stand for: the last person (organisation) named shortly before."""
         i = bisect.bisect_left(self.starts, pos) - 1
@@ -541,6 +562,11 @@ class _Article:
                               if p in self.places and before.endswith(p + " ")), None)
                 if place is not None:
                     word, gs = f"{place} {word}", gs - len(place) - 1
+                else:  # "the government of Freedonia", "die Regierung von Malta"
+                    of = re.match(r" (?:of|von|in) (?:the )?([A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?)", text[ge:min(e, ge + 40)])
+                    if of and of.group(1) in self.places:
+                        word, ge = f"{word}{of.group()}", ge + of.end()
+                        taken.update(i for i, m in enumerate(ents) if gs < m.end_char and m.start_char < ge)
             if self.language == "en" and gs == s + g.start(1):
                 mod = _EN_MODIFIER.search(text, max(s, gs - 30), gs)
                 if mod and not any(m.start_char < gs and mod.start() < m.end_char and m.entity_type != "LOC" for m in ents):
@@ -607,10 +633,13 @@ class _Article:
                 continue  # a party named before in the sentence is what the pronoun stands for, found or not
             if any(m.group().split()[0] not in lex.stopwords for m in lex.fallback.finditer(text, s, ps)):
                 continue
-            if kinds == ("ORG",) and self.plaintiffs:  # "it sued X": the plaintiff of the story so far
+            opening = not text[s:ps].strip(" \"„“”'")
+            ref = self.subject_before(s, kinds) if opening else None  # "X is on trial. ... He faces ...": X
+            if ref is None and kinds == ("ORG",) and self.plaintiffs:  # "it sued X": the plaintiff of the story so far
                 cands.append(_Cand(ps, pe, self.plaintiffs[-1].name, self.plaintiffs[-1].entity_id))
                 continue
-            ref = self.salient_org_before(ps) if kinds == ("ORG",) else self.last_party_before(ps, kinds)
+            if ref is None:
+                ref = self.salient_org_before(ps) if kinds == ("ORG",) else self.last_party_before(ps, kinds)
             if ref is not None:
                 cands.append(_Cand(ps, pe, *self.fullest(ref.name, ref.entity_type)))
         cands.sort(key=lambda c: c.start)
@@ -951,12 +980,17 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             role[i] = "defendant"  # "fordert 4 Milliarden Euro von der Bundesrepublik", "seeks damages from X"
             if subject_role == "none":
                 subject_role = "plaintiff"
+        elif any(h.trigger.kind == "injunction" and h.end <= g[0].start for h in hits) and lex.restrain.search(
+                sent[max(0, g[0].start - 50):g[0].start]):
+            role[i] = "defendant"  # "a court injunction stopping X"
         elif lex.accuse.search(sent[max(0, g[0].start - 50):g[0].start]) or lex.ruled_on.search(
                 sent[max(0, g[0].start - 90):g[0].start]):
             role[i] = "defendant"
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
     subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
-    after = [i for i in in_clause if groups[i][0].start >= primary.end and preps[i] is None
+    inside = (lambda pos: primary.start < pos < primary.end) if primary.trigger.verb else (lambda pos: False)
+    after = [i for i in in_clause if (groups[i][0].start >= primary.end or inside(groups[i][0].start)) and preps[i] is None
+             # "muss sich Moser wegen Betrugs verantworten": inside a verb bracket, after the finite verb
              # the object follows closely (after the subject, when that follows the verb),
              and len(sent[max(primary.end, groups[i - 1][-1].end if i else 0):groups[i][0].start].split()) <= 4
              and not _CLAUSE_MARK.search(sent, primary.end, groups[i][0].start)]  # in the same clause
@@ -1059,6 +1093,7 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
     nouns = [h for h in hits if not h.trigger.verb]
     anaphoric = any(lex.anaphoric.search(sent[max(0, h.start - 40):h.start]) for h in nouns)
     new = not primary.trigger.verb and primary.trigger.kind in _NEW_KINDS and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
+    new = new or bool(lex.separate.match(sent))  # "In a separate case, ..."
     cands = art.candidates(s, e)
     plaintiffs, defendants = _roles(sent, s, cands, hits, primary, lex, language)
     if not defendants or not plaintiffs:  # another trigger may carry the roles: "X, der im Y-Verfahren verurteilt wurde"
@@ -1305,9 +1340,11 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
         if m is not None and m.group().rstrip().endswith(","):  # apposition: the name right after the comma
             after = [x for x in after[:1] if x.start_char - m.end() <= 2]
         out = []
-        for x in after:
+        for i, x in enumerate(after):
             if x.entity_type not in ("PER", "ORG") or art.is_court(x):
                 continue
+            if i and after[i - 1].entity_type == "PER" and _AFFILIATION.fullmatch(art.text, after[i - 1].end_char, x.start_char):
+                continue  # "Ann Lee of Kestrel Foods": her employer, not another party
             c = _Cand(x.start_char, x.end_char, *art.fullest(x.name, x.entity_type))
             if _key(c.name) not in taken and all(_key(c.name) != _key(o.name) for o in out):
                 out.append(c)

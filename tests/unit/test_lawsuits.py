@@ -376,7 +376,7 @@ _PATTERNS = [
     ("Orbital won its case against the insurer Covex at the High Court.", "en",
      {"Orbital": "ORG", "Covex": "ORG", "High Court": "ORG"}, ["Orbital"], ["Covex"]),
     ("The attorney general of Texas sued Medline for misleading patients.", "en", {"Texas": "LOC", "Medline": "ORG"},
-     ["attorney general"], ["Medline"]),
+     ["attorney general of Texas"], ["Medline"]),
     ("Judge Carol Wu convicted Mr Brian Lott of bribery.", "en", {"Carol Wu": "PER", "Brian Lott": "PER"}, [],
      ["Brian Lott"]),
 ]
@@ -1027,7 +1027,8 @@ def test_german_klagen_with_an_object_and_complaints(text, expected):
     # the verb, not the subject's place, gives the role
     ("Brightwell Foods has agreed to pay $2m to settle a lawsuit over mislabelled honey.", "en",
      ([], ["Brightwell Foods"]), "other", "settled"),
-    ("Die Regierung von Malta hat einen Fischer des Diebstahls angeklagt.", "de", (["Regierung"], []), "criminal", "filed"),
+    ("Die Regierung von Malta hat einen Fischer des Diebstahls angeklagt.", "de", (["Regierung von Malta"], []), "criminal",
+     "filed"),
     ("Korvax has said it will sue Baltin for $5m in damages.", "en", (["Korvax"], ["Baltin"]), "other", "threatened"),
 ])
 def test_verdicts_trials_pleas_and_roles_from_the_verb(text, language, expected, claim, status):
@@ -1058,3 +1059,21 @@ def test_an_unnamed_person_named_in_the_next_sentence(text, language, expected):
     [law] = run(text, language, {"Erwin Kolb": "PER", "Otto Falk": "PER", "Jim Bell": "PER", "Oranien": "LOC"})
     assert roles(law) == expected
     assert law.claim == "criminal"
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Prosecutors charged five suppliers with fraud on Monday. Among those facing charges are Ann Lee of Kestrel "
+     "Foods and Bob Tan of Miro Seafood.", "en", [(["Prosecutors"], ["Ann Lee", "Bob Tan"])]),
+    ("Dario Quinn has gained a court injunction stopping singer Max Lowe from releasing an album.", "en",
+     [(["Dario Quinn"], ["Max Lowe"])]),
+    ("Corvan has made a claim for damages against the government of Freedonia.", "en",
+     [(["Corvan"], ["government of Freedonia"])]),
+    ("Singer Mara Voss was given probation for assault. In a separate case, Ms Voss pleaded guilty to drink-driving.",
+     "en", [([], ["Mara Voss"]), ([], ["Mara Voss"])]),
+    ("Die Staatsanwaltschaft hat Anklage gegen Karl Moser erhoben. In einem weiteren Verfahren muss sich Moser "
+     "wegen Betrugs verantworten.", "de", [(["Staatsanwaltschaft"], ["Karl Moser"]), ([], ["Karl Moser"])]),
+])
+def test_rosters_injunction_targets_damages_claims_and_separate_cases(text, language, expected):
+    names = {"Ann Lee": "PER", "Bob Tan": "PER", "Kestrel Foods": "ORG", "Miro Seafood": "ORG", "Dario Quinn": "PER",
+             "Max Lowe": "PER", "Corvan": "ORG", "Freedonia": "LOC", "Mara Voss": "PER", "Karl Moser": "PER", "Moser": "PER"}
+    assert [roles(law) for law in run(text, language, names, canonical={"Moser": "Karl Moser"})] == expected
