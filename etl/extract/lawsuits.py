@@ -60,6 +60,9 @@ _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"
 _QUANTIFIERS = frozenset(
     "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
 )
+_CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
+_ALSO = re.compile(r"\b(?:auch|also|too)\b")
+_AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s*\Z")
@@ -183,6 +186,7 @@ class _Lexicon:
     against: frozenset
     agent: re.Pattern
     accuse: re.Pattern
+    alongside: re.Pattern
     restrain: re.Pattern
     ruled_on: re.Pattern
     counsel: re.Pattern
@@ -303,6 +307,7 @@ def _lexicon(language: str) -> _Lexicon:
         against=frozenset(parties["against"][language]),
         agent=re.compile(parties["agent"][language]),
         accuse=re.compile(parties["accuse"][language]),
+        alongside=re.compile(parties["alongside"][language]),
         restrain=re.compile(parties["restrain"][language]),
         ruled_on=re.compile(parties["ruled_on"][language]),
         counsel=re.compile(r"(?:%s),?\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?\Z" % parties["counsel"][language]),
@@ -1052,6 +1057,19 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         if np and np.group("head").lower() not in lex.stopwords_lower and not lex.any_trigger.search(np.group("head")):
             groups.append([_Cand(np.start("head"), np.end("head"), np.group("head"), None, generic=True)])
             role[len(groups) - 1] = "defendant"
+    side = lex.alongside.match(sent)
+    if side is not None:  # "Neben X klagt auch Y den Z", "Along with X, Y was also charged": X is Y's or Z's fellow
+        beside = next((i for i, g in enumerate(groups) if g[0].start >= side.end()), None)
+        if beside is not None and beside not in role and groups[beside][0].start - side.end() <= 12:
+            also = _ALSO.search(sent, groups[beside][-1].end)
+            later = [i for i in range(beside + 1, len(groups)) if i in role]
+            after_also = [i for i in later if also and groups[i][0].start >= also.end()]
+            if after_also:
+                role[beside] = role[after_also[0]]
+            elif also and _AGAINST_WORD.search(sent, also.end()):
+                role[beside] = "defendant"
+            elif later:
+                role[beside] = role[later[0]]
     plaintiffs = [c for i, g in enumerate(groups) if role.get(i) == "plaintiff" for c in g]
     taken = {_key(c.name) for c in plaintiffs}  # "X (Wada)": one party cannot sue itself
     defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g if _key(c.name) not in taken]
@@ -1383,6 +1401,9 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         if w:
             score[claim] = w
     civil = any(lex.civil.search(sents[i]) for i in own | near)
+    if "criminal" in score and any(_CIVIL_WORD.search(sents[i]) for i in own) and not any(
+            rx.search(sents[i]) for c, rx in lex.claims if c == "criminal" for i in own):
+        del score["criminal"]  # "a civil action ... Moss also awaits a criminal trial": the next case's words
     if case.criminal and not civil:
         return "criminal"  # "pleaded guilty to infringing copyright": only a criminal court takes pleas
     if (case.claim_fallback == "criminal" or "criminal" in score) and not score.keys() & _CIVIL_CLAIMS and (

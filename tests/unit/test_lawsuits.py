@@ -995,7 +995,8 @@ def test_a_plea_says_how_the_case_stands(text, language, status):
 @pytest.mark.parametrize("text,expected", [
     # Austrian "jemanden klagen", in the perfect and with an object after an inverted subject
     ("Auch der Verein Konsumentenschutz hat den Mobilfunker Tellon geklagt.", (["Verein Konsumentenschutz"], ["Tellon"])),
-    ("Neben Karl Huber klagt Maria Berger auch den Wiener Stadtrat Peter Lenz.", (["Maria Berger"], ["Peter Lenz"])),
+    ("Neben Karl Huber klagt Maria Berger auch den Wiener Stadtrat Peter Lenz.",
+     (["Maria Berger"], ["Karl Huber", "Peter Lenz"])),
     ("Die Anleger haben bereits geklagt, und zwar gegen Tellon.", (["Anleger"], ["Tellon"])),
     # complaining is no suit
     ("Die Anwohner klagen seit Jahren über den Verkehr.", None),
@@ -1077,3 +1078,33 @@ def test_rosters_injunction_targets_damages_claims_and_separate_cases(text, lang
     names = {"Ann Lee": "PER", "Bob Tan": "PER", "Kestrel Foods": "ORG", "Miro Seafood": "ORG", "Dario Quinn": "PER",
              "Max Lowe": "PER", "Corvan": "ORG", "Freedonia": "LOC", "Mara Voss": "PER", "Karl Moser": "PER", "Moser": "PER"}
     assert [roles(law) for law in run(text, language, names, canonical={"Moser": "Karl Moser"})] == expected
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    # a party beside another takes the role of the one after "auch"/"also"
+    ("Neben Otto Brandl erhob die Staatsanwaltschaft auch Anklage gegen seine Ehefrau.", "de",
+     [(["Staatsanwaltschaft"], ["Otto Brandl"])]),
+    ("Zusammen mit Sandro Lima sollen auch seine Ehefrau Maria Lima und zwei Manager angeklagt werden.", "de",
+     [([], ["Sandro Lima", "Maria Lima"])]),
+    ("Neben der Arbeiterkammer klagt auch der Verein Konsumentenschutz den Mobilfunker Tellon.", "de",
+     [(["Arbeiterkammer", "Verein Konsumentenschutz"], ["Tellon"])]),
+    ("Along with Tom Hall, John Carter was also charged with fraud.", "en", [([], ["Tom Hall", "John Carter"])]),
+    # the accused, named as such, is the defendant of the appeal
+    ("Der Angeklagte Karl Moser meldete Nichtigkeit und Berufung an.", "de", [([], ["Karl Moser"])]),
+    # on the application of X: X is the plaintiff
+    ("Ein Gericht stoppte den Streik auf Antrag der Fluglinie Aerona.", "de", [(["Aerona"], [])]),
+    ("A Los Angeles Superior Court judge has ruled that Kara Lin must pay $2m to her former manager.", "en",
+     [([], ["Kara Lin"])]),
+])
+def test_fellow_parties_the_accused_and_applicants(text, language, expected):
+    names = {"Otto Brandl": "PER", "Sandro Lima": "PER", "Maria Lima": "PER", "Arbeiterkammer": "ORG",
+             "Verein Konsumentenschutz": "ORG", "Tellon": "ORG", "Tom Hall": "PER", "John Carter": "PER",
+             "Karl Moser": "PER", "Aerona": "ORG", "Kara Lin": "PER", "Los Angeles": "LOC"}
+    assert [roles(law) for law in run(text, language, names)] == expected
+
+
+def test_a_civil_action_keeps_its_claim_beside_a_criminal_trial():
+    text = "Ms Lane filed a civil action for damages against Rick Moss. Moss is also awaiting a criminal trial for murder."
+    laws = run(text, "en", {"Lane": "PER", "Rick Moss": "PER", "Moss": "PER"}, canonical={"Moss": "Rick Moss"})
+    assert [(roles(law), law.claim, law.status) for law in laws] == [
+        ((["Lane"], ["Rick Moss"]), "other", "filed"), (([], ["Rick Moss"]), "criminal", "pending")]
