@@ -60,6 +60,8 @@ _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"
 _QUANTIFIERS = frozenset(
     "über mehr als rund etwa knapp fast mindestens more than about around some over nearly almost at least".split()
 )
+_DE_ADJ_LOWER = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_COURT_AFTER = re.compile(r" (?:(?:Superior|District|County|Crown|High|Supreme|Federal|Circuit|Magistrates'?|State) )?Court\b")
 _CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
@@ -158,6 +160,7 @@ class _Lexicon:
     participles: re.Pattern
     defendant_verbs: re.Pattern
     opposing_verbs: re.Pattern
+    bystander_verbs: re.Pattern
     anaphoric: re.Pattern
     new_case: re.Pattern
     separate: re.Pattern
@@ -192,6 +195,7 @@ class _Lexicon:
     counsel: re.Pattern
     counsel_word: re.Pattern
     demand: re.Pattern
+    payee: re.Pattern
     members: str
     named_later: re.Pattern
     roster: dict[str, re.Pattern]
@@ -272,6 +276,7 @@ def _lexicon(language: str) -> _Lexicon:
         participles=re.compile(trig["participles"][language]),
         defendant_verbs=re.compile(trig["defendant_verbs"][language]),
         opposing_verbs=re.compile(trig["opposing_verbs"][language]),
+        bystander_verbs=re.compile(trig["bystander_verbs"][language]),
         anaphoric=re.compile(trig["anaphoric"][language]),
         new_case=re.compile(trig["new_case"][language]),
         separate=re.compile(trig["separate"][language]),
@@ -313,6 +318,7 @@ def _lexicon(language: str) -> _Lexicon:
         counsel=re.compile(r"(?:%s),?\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?\Z" % parties["counsel"][language]),
         counsel_word=re.compile(parties["counsel"][language]),
         demand=re.compile(parties["demand"][language]),
+        payee=re.compile(parties["payee"][language]),
         members=parties["members"][language],
         named_later=re.compile(parties["named_later"][language]),
         roster={role: re.compile(parties["roster"][language].replace("{role}", words))
@@ -531,6 +537,8 @@ class _Article:
                 continue  # "'Tiger' file sharers", "„Krone“-Leser": a quoted name qualifying a noun
             if self.language == "en" and m.entity_type == "LOC" and re.match(r" [a-z]", text[m.end_char:m.end_char + 2]):
                 continue  # "Texas attorney general", "an Ohio court": a place qualifying a noun
+            if m.entity_type == "LOC" and _COURT_AFTER.match(text, m.end_char):
+                continue  # "a Los Angeles Superior Court judge": the court's place
             ents.append(m)
         # "Österreich-Anwalt Peter Zöchbauer", "her lawyer, Perry Wander": counsel speaks for a party, is none
         ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40),
@@ -864,8 +872,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
             return None  # "decided to press charges": an infinitive's object, not a prepositional phrase
         if language == "en" and low in _ARTICLES and toks[i + 1].lower() not in lex.prepositions:
             return None  # an English phrase starts at its article: "On Monday the NFL sued"
-        if tok in "()" or low in _ARTICLES or tok[0].isdigit():
-            continue
+        if tok in "()" or (low in _ARTICLES and not (language == "de" and low == "an")) or tok[0].isdigit():
+            continue  # (German "an" is a preposition, not the English article)
         if low in lex.prepositions:
             if low in _QUANTIFIERS and i > 0 and toks[i - 1][0].isdigit():
                 continue
@@ -879,6 +887,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
         before = toks[i + 1].lower() if i + 1 < len(toks) else ""
         if language == "en" or before in _ARTICLES or before in lex.prepositions:
             continue  # English nouns/adjectives, German adjectives after an article or preposition
+        if _DE_ADJ_LOWER.fullmatch(low) and _DE_ADJ_LOWER.fullmatch(toks[i + 1]):
+            continue  # "gegen den amtierenden sozialdemokratischen Premier X": a chain of adjectives
         return None
     return None
 
@@ -946,6 +956,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = "plaintiff"  # "ist mit einer Beschwerde abgeblitzt", "hit the firm with a lawsuit"
     elif trigger_prep is not None:
         subject_role = "none"  # "would not talk about the lawsuit"
+    elif not primary.trigger.verb and lex.bystander_verbs.search(sent, c0, primary.start):
+        subject_role = "none"  # "X welcomed the court's decision to reject the claim"
     else:
         subject_role = primary.trigger.subject
     # "Rechtsstreit mit X", "legal battle with X": the subject's opponent
@@ -985,6 +997,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             role[i] = "defendant"  # "fordert 4 Milliarden Euro von der Bundesrepublik", "seeks damages from X"
             if subject_role == "none":
                 subject_role = "plaintiff"
+        elif preps[i] in ("to", "an") and any(h.trigger.kind in ("ruling", "settlement") for h in hits) and lex.payee.search(
+                sent[max(0, g[0].start - 90):g[0].start]):
+            role[i] = "plaintiff"  # "ordered to pay £2m in damages to X": the one paid
         elif any(h.trigger.kind == "injunction" and h.end <= g[0].start for h in hits) and lex.restrain.search(
                 sent[max(0, g[0].start - 50):g[0].start]):
             role[i] = "defendant"  # "a court injunction stopping X"
@@ -1126,10 +1141,14 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
     if not plaintiffs or not defendants:
         blocked = [(s + h.start, s + h.end) for h in hits]
         extra = art.fallback(s, e, cands, blocked)
-        if extra:
-            fp, fd = _roles(sent, s, sorted(cands + extra, key=lambda c: c.start), hits, primary, lex, language)
-            plaintiffs = plaintiffs or [c for c in fp if c not in cands and all(c.start != d.start for d in defendants)]
-            defendants = defendants or [c for c in fd if c not in cands and all(c.start != p.start for p in plaintiffs)]
+        if extra:  # the primary trigger first, then the others ("a judge ruled that Globex must pay")
+            for h in [primary] + [h for h in hits if h is not primary]:
+                fp, fd = _roles(sent, s, sorted(cands + extra, key=lambda c: c.start), hits, h, lex, language)
+                fp = [c for c in fp if c not in cands and all(c.start != d.start for d in defendants)]
+                fd = [c for c in fd if c not in cands and all(c.start != p.start for p in plaintiffs)]
+                if (fp and not plaintiffs) or (fd and not defendants):
+                    plaintiffs, defendants = plaintiffs or fp, defendants or fd
+                    break
     art.named.extend(c for c in plaintiffs + defendants if not c.generic)
     art.plaintiffs.extend(c for c in plaintiffs if not c.generic)
     return _Mention(

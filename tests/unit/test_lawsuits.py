@@ -957,8 +957,9 @@ def test_a_later_sentence_names_an_unnamed_group(text, language, names, expected
      (["government"], ["Carlton", "Dunmore", "Pellworth"]), "dismissed"),
     # the payer of damages is the defendant, also when the court comes between "ordered" and "to pay"
     ("Globex was ordered by the High Court to pay £2m in damages to Anna Berg.",
-     {"Globex": "ORG", "Anna Berg": "PER", "High Court": "ORG"}, ([], ["Globex"]), "ruled"),
-    ("Globex paid $5m in damages to a former employee after a jury verdict.", {"Globex": "ORG"}, ([], ["Globex"]), "ruled"),
+     {"Globex": "ORG", "Anna Berg": "PER", "High Court": "ORG"}, (["Anna Berg"], ["Globex"]), "ruled"),
+    ("Globex paid $5m in damages to a former employee after a jury verdict.", {"Globex": "ORG"},
+     (["employee"], ["Globex"]), "ruled"),
     ("Anna Berg won £2m in damages from Globex at the High Court.",
      {"Globex": "ORG", "Anna Berg": "PER", "High Court": "ORG"}, (["Anna Berg"], ["Globex"]), "ruled"),
     # a place before government, prosecutors, authorities says which one
@@ -1094,7 +1095,7 @@ def test_rosters_injunction_targets_damages_claims_and_separate_cases(text, lang
     # on the application of X: X is the plaintiff
     ("Ein Gericht stoppte den Streik auf Antrag der Fluglinie Aerona.", "de", [(["Aerona"], [])]),
     ("A Los Angeles Superior Court judge has ruled that Kara Lin must pay $2m to her former manager.", "en",
-     [([], ["Kara Lin"])]),
+     [(["manager"], ["Kara Lin"])]),
 ])
 def test_fellow_parties_the_accused_and_applicants(text, language, expected):
     names = {"Otto Brandl": "PER", "Sandro Lima": "PER", "Maria Lima": "PER", "Arbeiterkammer": "ORG",
@@ -1108,3 +1109,23 @@ def test_a_civil_action_keeps_its_claim_beside_a_criminal_trial():
     laws = run(text, "en", {"Lane": "PER", "Rick Moss": "PER", "Moss": "PER"}, canonical={"Moss": "Rick Moss"})
     assert [(roles(law), law.claim, law.status) for law in laws] == [
         ((["Lane"], ["Rick Moss"]), "other", "filed"), (([], ["Rick Moss"]), "criminal", "pending")]
+
+
+@pytest.mark.parametrize("text,language,expected,status", [
+    # the one paid by a ruling is the plaintiff; German "an" is a preposition
+    ("A judge ruled that Globex must pay damages to Anna Berg.", "en", (["Anna Berg"], ["Globex"]), "ruled"),
+    ("Laut Urteil des Landesgerichts muss die Firma Nordwind 5000 Euro an die Klägerin Maria Berger zahlen.", "de",
+     (["Maria Berger"], ["Nordwind"]), "ruled"),
+    # a chain of adjectives between "gegen den" and the name
+    ("Die Staatsanwaltschaft hat Anklage gegen den amtierenden sozialdemokratischen Premier Victor Pont erhoben.", "de",
+     (["Staatsanwaltschaft"], ["Victor Pont"]), "filed"),
+    # who welcomes a decision is no party; an appeal court is a court, not an appeal
+    ("Tobacco firms have welcomed an appeal court's decision to reject the government's claim against Carlton.", "en",
+     (["government"], ["Carlton"]), "dismissed"),
+])
+def test_payees_adjective_chains_and_bystanders(text, language, expected, status):
+    names = {"Globex": "ORG", "Anna Berg": "PER", "Nordwind": "ORG", "Maria Berger": "PER", "Victor Pont": "PER",
+             "Carlton": "ORG"}
+    [law] = run(text, language, names)
+    assert (roles(law), law.status) == (expected, status)
+
