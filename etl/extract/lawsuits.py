@@ -369,6 +369,9 @@ class _Article:
                 continue
             kept.append(m)
         self.places = frozenset(m.mention_text for m in entities if m.entity_type == "LOC")
+        known = sorted({m.mention_text for m in entities if m.entity_type in ("ORG", "PER")}, key=len, reverse=True)
+        self.known_names = frozenset(known)
+        self.known_rx = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, known))) if known else None
         self._courts: dict[tuple[str, str], bool] = {}
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
@@ -696,7 +699,8 @@ class _Article:
                 continue  # "einem Jahr Haft": common nouns, no name
             name_like = bool(re.search(r"[a-zäöü][A-Z]|\d|^[A-ZÄÖÜ]{2,}$", name))  # SoftBank, Web2Shop, ADAC
             after_bare_prep = bool(re.search(r"\b(?:gegen|von|vom)\s+$", self.text[max(s, a - 8):a]))
-            if single and (name in lex.stopwords or (self.language == "de" and not (named or name_like or after_bare_prep))):
+            known = name in self.known_names  # the NER found the name elsewhere in the article
+            if single and (name in lex.stopwords or (self.language == "de" and not (named or name_like or after_bare_prep or known))):
                 continue  # a lone capitalised German word is a common noun, unless "gegen Solarwerk"
             opener = not self.text[s:a].strip(" \"'“‘(")
             modifier = bool(re.search(r"(?i)\b(?:a|an|the)\s+(?:[A-Z]\w*\s+)?$", self.text[max(s, a - 12):a])
@@ -712,6 +716,12 @@ class _Article:
             if any(p.search(name) for _, p in lex.claims):
                 continue
             out.append(_Cand(a, b, *self.fullest(name, None)))
+        if self.language == "de" and self.known_rx is not None:  # "gegen die Bawag": a name the NER found elsewhere
+            for m in self.known_rx.finditer(self.text, s, e):
+                a, b = m.span()
+                if not self.in_span(a, b) and not any(c.start < b and a < c.end for c in cands + out) \
+                        and not any(x < b and a < y for x, y in blocked):  # only where the NER missed it
+                    out.append(_Cand(a, b, *self.fullest(m.group(), None)))
         return _drop_aliases(out, self.text)
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2007\u202f]")  # one space each: quotes of the text keep their offsets
+_TITLE_SPACES = re.compile(r"\s+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -19,12 +20,13 @@ def _rules() -> tuple[re.Pattern, frozenset[str]]:
 
 
 def clean_body(body: str) -> tuple[str, str | None]:
-    """Remove a `source-NNN` marker line (returned as source_ref) and any footer; normalise spacing."""
+    """Remove a `source-NNN` marker line (returned as source_ref) and any footer; tabs and no-break
+    spaces become spaces, one for one, and runs of spaces stay, so a quote from the file is a quote of the text."""
     marker, footers = _rules()
     source_ref = None
     kept = []
     for line in body.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
+        line = _ODD_SPACES.sub(" ", line).strip()
         m = marker.match(line)
         if m:
             source_ref = source_ref or m.group(1)
@@ -45,7 +47,7 @@ def split_title(text: str) -> tuple[str, str]:
 
 def article_text(title: str, body: str) -> str:
     """The stored text that every offset points into."""
-    title = _SPACES.sub(" ", title).strip()
+    title = _TITLE_SPACES.sub(" ", title).strip()  # a JSON or HTML title may span lines
     return f"{title}\n\n{body}" if body else title
 
 

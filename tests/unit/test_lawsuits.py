@@ -1129,3 +1129,25 @@ def test_payees_adjective_chains_and_bystanders(text, language, expected, status
     [law] = run(text, language, names)
     assert (roles(law), law.status) == (expected, status)
 
+
+
+@pytest.mark.parametrize("text,expected,claim,status", [
+    ("Die Republik Österreich wurde von der Landesbank Nordost auf 2,4 Milliarden Euro geklagt.",
+     (["Landesbank Nordost"], ["Republik Österreich"]), "other", "filed"),
+    ("Der Oberste Gerichtshof gab der Arbeiterkammer im Streit mit der Bank Austria recht.",
+     (["Arbeiterkammer"], ["Bank Austria"]), "other", "ruled"),
+    ("Der Schuldspruch gegen Peter Graf ist noch nicht rechtskräftig, sein Anwalt kündigte Berufung an.",
+     ([], ["Peter Graf"]), "criminal", "appealed"),
+    # a lone capitalised word the NER found elsewhere in the article is a name
+    ("Die Klage der Arbeiterkammer gegen die Bawag wurde vom Obersten Gerichtshof abgewiesen. Die Bawag schweigt.",
+     (["Arbeiterkammer"], ["Bawag"]), "other", "dismissed"),
+])
+def test_austrian_passive_klagen_disputes_and_known_names(text, expected, claim, status):
+    names = {"Österreich": "LOC", "Landesbank Nordost": "ORG", "Oberster Gerichtshof": "ORG", "Arbeiterkammer": "ORG",
+             "Bank Austria": "ORG", "Peter Graf": "PER"}
+    entities = ents(text, names)
+    if "Bawag schweigt" in text:  # the NER found the name only in the second sentence
+        start = text.rindex("Bawag")
+        entities.append(EntityMention("Bawag", start, start + 5, "ORG", "Bawag"))
+    [law] = extract_lawsuits(text, "de", entities, [])
+    assert (roles(law), law.claim, law.status) == (expected, claim, status)
