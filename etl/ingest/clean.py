@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2007\u202f]")  # one space each: quotes of the text keep their offsets
-_TITLE_SPACES = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -47,7 +47,7 @@ def split_title(text: str) -> tuple[str, str]:
 
 def article_text(title: str, body: str) -> str:
     """The stored text that every offset points into."""
-    title = _TITLE_SPACES.sub(" ", title).strip()  # a JSON or HTML title may span lines
+    title = _LINE_BREAKS.sub(" ", _ODD_SPACES.sub(" ", title)).strip()  # a JSON or HTML title may span lines
     return f"{title}\n\n{body}" if body else title
 
 

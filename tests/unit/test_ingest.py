@@ -358,3 +358,9 @@ class TestWarehouseState:
             "a.txt": ("unchanged", "same_content"), "b.txt": ("loaded", "changed"),
             "c.txt": ("duplicate", "same_content")}
         assert log["c.txt"][2] == "same article as a.txt"
+
+
+def test_title_keeps_its_spaces_but_not_its_line_breaks():
+    from etl.ingest.clean import article_text
+
+    assert article_text("Ein  Titel\n über\tzwei Zeilen ", "Text.") == "Ein  Titel über zwei Zeilen\n\nText."
