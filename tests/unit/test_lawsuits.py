@@ -667,13 +667,22 @@ def test_the_company_never_stands_for_an_authority():
 
 
 @pytest.mark.parametrize("text,language,defendant", [
-    ("Ein 30-Jähriger steht vor Gericht, weil er betrunken einen Radfahrer verletzt hat.", "de", "30-Jähriger"),
     ("Ein wegen Spionage festgenommener US-Student ist zu 15 Jahren Haft verurteilt worden.", "de", "US-Student"),
     ("A British tourist was jailed for six months for assault.", "en", "tourist"),
 ])
 def test_an_unnamed_accused_is_named_by_the_subject_phrase(text, language, defendant):
     [law] = run(text, language, {})
     assert roles(law) == ([], [defendant])
+
+
+@pytest.mark.parametrize("text", [
+    "Ein 30-Jähriger steht vor Gericht, weil er betrunken einen Radfahrer verletzt hat.",
+    "Zwei Tage nach dem Vorfall ist ein 30-Jähriger dafür verurteilt worden.",
+])
+def test_an_unnamed_person_of_some_age_is_kept_in_the_article_words(text):
+    [law] = run(text, "de", {})
+    assert roles(law) == ([], [])
+    assert law.defendants_generic.lower() == "ein 30-jähriger"
 
 
 @pytest.mark.parametrize("text,names,plaintiff", [
@@ -1151,3 +1160,27 @@ def test_austrian_passive_klagen_disputes_and_known_names(text, expected, claim,
         entities.append(EntityMention("Bawag", start, start + 5, "ORG", "Bawag"))
     [law] = extract_lawsuits(text, "de", entities, [])
     assert (roles(law), law.claim, law.status) == (expected, claim, status)
+
+
+@pytest.mark.parametrize("text,language,expected,claim,status", [
+    ("The trial of Peter Grant has started in London.", "en", ([], ["Peter Grant"]), None, "pending"),
+    ("Anna Kerr is serving a one-year sentence for bribery.", "en", ([], ["Anna Kerr"]), "criminal", "ruled"),
+    ("Peter Brandt is currently on trial for fraud.", "en", ([], ["Peter Brandt"]), "criminal", "pending"),
+    ("Big Tone has been charged after allegedly attacking a photographer.", "en", ([], ["Big Tone"]), "criminal",
+     "filed"),
+    ("Karl Moser wurde am Montag festgenommen. Er muss wegen Trunkenheit am Steuer im Juni vor Gericht.", "de",
+     ([], ["Karl Moser"]), "other", "pending"),
+    ("Tom Weber veröffentlichte das Spiel, was ihm eine Klage durch Nintendo einbrachte.", "de",
+     (["Nintendo"], ["Tom Weber"]), None, "filed"),
+    ("Die Stadt Moskau will gegen Nordwind vor Gericht ziehen.", "de", (["Moskau"], ["Nordwind"]), None, "threatened"),
+])
+def test_trials_sentences_and_suits_in_other_words(text, language, expected, claim, status):
+    names = {"Peter Grant": "PER", "London": "LOC", "Anna Kerr": "PER", "Peter Brandt": "PER", "Big Tone": "PER",
+             "Karl Moser": "PER", "Tom Weber": "PER", "Nintendo": "ORG", "Moskau": "LOC", "Nordwind": "ORG"}
+    [law] = run(text, language, names)
+    assert (roles(law), law.status) == (expected, status)
+    assert claim is None or law.claim == claim
+
+
+def test_possible_litigation_is_no_case():
+    assert run("Analysts warned of the possibility of litigation from Norcorp.", "en", {"Norcorp": "ORG"}) == []
