@@ -1184,3 +1184,11 @@ def test_trials_sentences_and_suits_in_other_words(text, language, expected, cla
 
 def test_possible_litigation_is_no_case():
     assert run("Analysts warned of the possibility of litigation from Norcorp.", "en", {"Norcorp": "ORG"}) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Im Mordprozess gegen Karl Moser fiel am Montag das Urteil.", [([], ["Karl Moser"])]),
+    ("Der Friedensprozess in Nahost stockt.", []),
+])
+def test_german_trial_compounds_but_not_other_processes(text, expected):
+    assert [roles(law) for law in run(text, "de", {"Karl Moser": "PER", "Nahost": "LOC"})] == expected
