@@ -54,6 +54,7 @@ _ARTICLES = frozenset(
 _POSSESSIVE = re.compile(r"\b(?:ihre[mnrs]?|ihr|seine[mnrs]?|sein|its|their)\s+(?:[a-zäöüß-]+\s+)?$")
 _GROUP_NOUNS = frozenset(
     "group number couple dozens hundreds thousands millions lot lots some many most all several "
+    "wave series flurry raft string spate barrage batch round welle reihe serie flut "
     "gruppe reihe dutzend dutzende hunderte tausende".split()
 )
 _AGENT_PREPS = frozenset(("von", "vom", "gen", "für", "by", "from", "of", "for"))  # "eine Klage im Namen von Autoren"

@@ -1192,3 +1192,26 @@ def test_possible_litigation_is_no_case():
 ])
 def test_german_trial_compounds_but_not_other_processes(text, expected):
     assert [roles(law) for law in run(text, "de", {"Karl Moser": "PER", "Nahost": "LOC"})] == expected
+
+
+@pytest.mark.parametrize("text,expected,claim,status", [
+    ("Microsoft has been fined £50m by a court in Seoul for abusing its dominant position.", ([], ["Microsoft"]), None,
+     "ruled"),
+    ("The record industry has launched a fresh wave of lawsuits against people who share music online.",
+     (["industry"], ["people"]), None, "filed"),
+    ("Former Enron boss Ken Lay will stand trial in January.", ([], ["Ken Lay"]), "criminal", "pending"),
+    ("The case against the two men was dropped after key witnesses failed to appear.", ([], []), None, "dismissed"),
+    ("Microsoft has settled a patent dispute with Google for $100m.", (["Google"], ["Microsoft"]), "patent", "settled"),
+    ("The European Commission has taken Germany to the European Court of Justice over its car tax.",
+     (["European Commission"], ["Germany"]), None, "filed"),
+    ("Police arrested two teenagers, who will appear in court on Monday charged with criminal damage.", ([], []),
+     "criminal", "pending"),
+])
+def test_fines_by_courts_waves_of_suits_trials_and_disputes(text, expected, claim, status):
+    names = {"Microsoft": "ORG", "Seoul": "LOC", "Ken Lay": "PER", "Google": "ORG", "European Commission": "ORG",
+             "Germany": "LOC", "European Court of Justice": "ORG"}
+    [law] = run(text, "en", names)
+    assert (roles(law), law.status) == (expected, status)
+    assert claim is None or law.claim == claim
+    if not expected[1] and "two" in text:
+        assert law.defendants_generic in ("two men", "two teenagers")
