@@ -974,8 +974,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     # "Rechtsstreit mit X", "legal battle with X": the subject's opponent
     with_opponent = [i for i, p in enumerate(preps) if p in _WITH and i not in role] if any(
         h.trigger.kind == "dispute" for h in hits) else []
-    if with_opponent and subject_role == "none" and trigger_prep in ("in", "im"):
-        subject_role = "plaintiff"  # "Im Rechtsstreit mit X hat Y ..."
+    if subject_role == "none" and trigger_prep in ("in", "im") and (with_opponent or primary.trigger.kind == "dispute"):
+        subject_role = "plaintiff"  # "Im Rechtsstreit mit X hat Y ...", "Im Streit um die Marke hat Y gewonnen"
     opposing = subject_role == "defendant" and lex.opposing_verbs.search(sent[c0:c1])
     for i, g in enumerate(groups):
         if i not in role and preps[i] in lex.against:
@@ -994,7 +994,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
                 role[i] = "plaintiff"
         for i, g in enumerate(groups):
             if g[0].start >= h.end:
-                if i not in role and lex.agent.match(sent[h.end:g[0].start]):
+                if i not in role and (lex.agent.match(sent[h.end:g[0].start]) or (  # "die Klage Polens": a genitive
+                        language == "de" and sent[h.end:g[0].start] == " " and sent[g[-1].end - 1] == "s")):
                     role[i] = "plaintiff"
                 break
     aux = lex.passive_aux.search(sent[c0:primary.start]) if passive else None
@@ -1075,6 +1076,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         obj = after[0] if after else next(
             (i for i in in_clause if i != subject and i not in role and preps[i] is None and groups[i][0].start < primary.start), None
         )
+        if obj is None and subject is not None and subject not in role and primary.trigger.subject == "none" and (
+                lex.court_entity.search(sent, c0, groups[subject][0].start) or any(
+                    r.search(sent, c0, groups[subject][0].start) for r in lex.courts)):
+            obj = subject  # "Das Landesgericht hat den Ex-Landesrat X verurteilt": the court judges, X is judged
         if obj is not None and obj not in role:
             role[obj] = "defendant"
     if subject is None and subject_role == "defendant" and "defendant" not in role.values():

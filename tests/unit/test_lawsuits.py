@@ -1215,3 +1215,19 @@ def test_fines_by_courts_waves_of_suits_trials_and_disputes(text, expected, clai
     assert claim is None or law.claim == claim
     if not expected[1] and "two" in text:
         assert law.defendants_generic in ("two men", "two teenagers")
+
+
+@pytest.mark.parametrize("text,expected,status", [
+    ("Das Landesgericht Klagenfurt hat den Ex-Landesrat Uwe Scheuch wegen Geschenkannahme verurteilt.",
+     ([], ["Uwe Scheuch"]), "ruled"),
+    ("Der Europäische Gerichtshof hat die Klage Polens gegen die neue Richtlinie abgewiesen.", (["Polen"], []),
+     "dismissed"),
+    ("Im Streit um die Markenrechte hat Red Bull vor dem Obersten Gerichtshof gewonnen.", (["Red Bull"], []), "ruled"),
+    ("Der Prozess gegen die Vorstände der Hypo Nord endete mit Freisprüchen.", ([], ["Vorstände"]), "dismissed"),
+    ("Amazon hat gegen die Entscheidung Berufung eingelegt.", (["Amazon"], []), "appealed"),
+])
+def test_german_courts_judging_genitive_plaintiffs_and_appeals_lodged(text, expected, status):
+    names = {"Landesgericht Klagenfurt": "ORG", "Uwe Scheuch": "PER", "Europäischer Gerichtshof": "ORG", "Polens": "LOC",
+             "Red Bull": "ORG", "Oberster Gerichtshof": "ORG", "Hypo Nord": "ORG", "Amazon": "ORG"}
+    [law] = run(text, "de", names, canonical={"Polens": "Polen", "Obersten Gerichtshof": "Oberster Gerichtshof"})
+    assert (roles(law), law.status) == (expected, status)
