@@ -271,6 +271,7 @@ def _lexicon(language: str) -> _Lexicon:
     return _Lexicon(
         triggers=triggers,
         stems=tuple(w.lower() for w in trig["prefilter"][language]),
+
         prefilter=re.compile("|".join(map(re.escape, trig["prefilter"][language])), re.IGNORECASE),
         any_trigger=_union([t["pattern"] for t in trig[language]]),
         passive_aux=re.compile(trig["passive_aux"][language]),
@@ -370,9 +371,7 @@ class _Article:
                 continue
             kept.append(m)
         self.places = frozenset(m.mention_text for m in entities if m.entity_type == "LOC")
-        known = sorted({m.mention_text for m in entities if m.entity_type in ("ORG", "PER")}, key=len, reverse=True)
-        self.known_names = frozenset(known)
-        self.known_rx = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, known))) if known else None
+        self.known_names = frozenset(m.mention_text for m in entities if m.entity_type in ("ORG", "PER"))
         self._courts: dict[tuple[str, str], bool] = {}
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
@@ -381,6 +380,12 @@ class _Article:
         self.starts = [m.start_char for m in self.entities]
         self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
         self.plaintiffs: list[_Cand] = []  # named plaintiffs found so far, for "it" in a later sentence
+
+    @functools.cached_property
+    def known_rx(self) -> re.Pattern | None:
+        """The names the NER found anywhere in the article, to find where it missed them (built when needed)."""
+        known = sorted(self.known_names, key=len, reverse=True)
+        return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, known))) if known else None
 
     @functools.cached_property
     def _names(self) -> dict[tuple[str, ...], EntityMention]:
@@ -1189,6 +1194,7 @@ class _Case:
     last: int = 0
     stating: set[int] = field(default_factory=set)  # sentences that name a party
     criminal: bool = False  # a plea, a prison sentence or an acquittal was reported
+    separate: bool = False  # opened as another proceeding ("In a separate case", "a second lawsuit")
 
     def families(self) -> set[str]:
         return {_FAMILY.get(k, k) for k in self.kinds}
@@ -1233,6 +1239,13 @@ class _Case:
                 own[k] = c
 
 
+def _restates(first: "_Case", later: "_Case") -> bool:
+    """A later record that names the same defendants and no other plaintiff, not opened as another case."""
+    named = {k for k, c in first.defendants.items() if not c.generic}
+    return bool(named) and not later.separate and named == {k for k, c in later.defendants.items() if not c.generic} \
+        and set(later.plaintiffs) <= set(first.plaintiffs) and bool(later.families() & first.families())
+
+
 def _rival_modifiers(a: str, b: str) -> bool:
     """"Danish governments" and "German governments" are two parties; "shareholders" and "Tesco shareholders" one."""
     ka, kb = _key(a).split(), _key(b).split()
@@ -1268,7 +1281,8 @@ def _compatible(case: _Case, m: _Mention) -> bool:
 def _open(m: _Mention, first: _Mention | None = None) -> _Case:
     """A new case; a preceding party-less court sentence becomes its first statement."""
     primary = next((h for h in m.hits if h.trigger.strong), m.hits[0])
-    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=primary.trigger.claim)
+    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=primary.trigger.claim,
+                 separate=m.new)
     if first is not None:
         case.add(first)
     case.add(m)
@@ -1525,7 +1539,7 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
     if dateline:  # "Titel. Lead. Wien – Body": the lead before the dateline is as elliptical as a headline
         title_end = max(title_end, dateline.start(1) - 1)
     title_sentences = sum(1 for _, e in spans if e <= title_end)
-    out = []
+    out, kept = [], []
     for case in _group_mentions(mentions, title_sentences, text, sents, lex):
         for role in ("plaintiff", "defendant"):
             named = _members(art, case, role, spans)
@@ -1535,6 +1549,12 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
                 own.update((_key(c.name), c) for c in named)
         if not case.plaintiffs and not case.defendants:
             continue
+        same = next((c for c in kept if _restates(c, case)), None)
+        if same is not None:  # "A man was charged ... The 45-year-old Jim Bell appeared in court": named later, one case
+            same.absorb(case)
+            continue
+        kept.append(case)
+    for case in kept:
         # the evidence: the case's first sentence; when that is in the headline or lead (elliptical),
         # the first body sentence that names a party
         ev = case.sentences[0]
