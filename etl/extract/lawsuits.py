@@ -964,7 +964,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     if trigger_prep == "gen":
         trigger_prep = None  # "erwägt eine Erweiterung der Klage": still the subject's own suit
     possessive = not primary.trigger.verb and _POSSESSIVE.search(sent[max(0, primary.start - 12):primary.start])
-    if passive or (trigger_prep in (None, "in", "vor", "into", "on") and lex.defendant_verbs.search(sent[c0:c1])):
+    if passive or (trigger_prep in (None, "in", "vor", "into", "on", "auf") and lex.defendant_verbs.search(sent[c0:c1])):
         subject_role = "defendant"  # "ist in einen Rechtsstreit geraten", "faces a lawsuit"
     elif possessive:
         subject_role = "plaintiff"  # "verlangt in ihrer Klage", "claims in its lawsuit"
@@ -978,7 +978,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         subject_role = primary.trigger.subject
     # "Rechtsstreit mit X", "legal battle with X": the subject's opponent
     with_opponent = [i for i, p in enumerate(preps) if p in _WITH and i not in role] if any(
-        h.trigger.kind == "dispute" for h in hits) else []
+        h.trigger.kind in ("dispute", "settlement") for h in hits) else []  # "settled with X", "mit X geeinigt"
     if subject_role == "none" and trigger_prep in ("in", "im") and (with_opponent or primary.trigger.kind == "dispute"):
         subject_role = "plaintiff"  # "Im Rechtsstreit mit X hat Y ...", "Im Streit um die Marke hat Y gewonnen"
     opposing = subject_role == "defendant" and lex.opposing_verbs.search(sent[c0:c1])
@@ -1158,6 +1158,9 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
                 break
             if p and not plaintiffs and _mention_keys(d) & _mention_keys(defendants):
                 plaintiffs = p  # the same defendant, and a plaintiff too: "beim Gericht einen Antrag gegen X"
+                break
+            if p and not plaintiffs and not defendants:
+                plaintiffs = p  # "Der VfGH hob das Gesetz auf, nachdem die Neos eine Beschwerde eingebracht hatten"
                 break
     if not plaintiffs or not defendants:
         blocked = [(s + h.start, s + h.end) for h in hits]

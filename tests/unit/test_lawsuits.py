@@ -1231,3 +1231,26 @@ def test_german_courts_judging_genitive_plaintiffs_and_appeals_lodged(text, expe
              "Red Bull": "ORG", "Oberster Gerichtshof": "ORG", "Hypo Nord": "ORG", "Amazon": "ORG"}
     [law] = run(text, "de", names, canonical={"Polens": "Polen", "Obersten Gerichtshof": "Oberster Gerichtshof"})
     assert (roles(law), law.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text,expected,claim,status", [
+    ("Die Telekom Austria klagt den früheren Vorstand auf Schadenersatz in Höhe von zehn Millionen Euro.",
+     (["Telekom Austria"], ["Vorstand"]), None, "filed"),
+    ("Der Oberste Gerichtshof hat die Verurteilung von Peter Hochegger bestätigt.", ([], ["Peter Hochegger"]),
+     "criminal", "ruled"),
+    ("Gegen den Unternehmer wurde ein Strafantrag wegen schweren Betrugs eingebracht.", ([], ["Unternehmer"]),
+     "criminal", "filed"),
+    ("Der Verfassungsgerichtshof hat das Gesetz aufgehoben, nachdem die Neos eine Beschwerde eingebracht hatten.",
+     (["Neos"], []), None, "ruled"),
+    ("Facebook muss sich in Österreich einer Sammelklage stellen, entschied der OGH.", ([], ["Facebook"]), None, "ruled"),
+    ("Die Bank Austria hat sich mit dem VKI auf einen Vergleich geeinigt.", (["VKI"], ["Bank Austria"]), None, "settled"),
+    ("Die Stadt Wien will die Entscheidung vor dem Verwaltungsgerichtshof anfechten.", (["Wien"], []), None, None),
+])
+def test_austrian_courts_upholding_striking_down_settling_and_challenging(text, expected, claim, status):
+    names = {"Telekom Austria": "ORG", "Oberster Gerichtshof": "ORG", "Peter Hochegger": "PER",
+             "Verfassungsgerichtshof": "ORG", "Neos": "ORG", "Facebook": "ORG", "Österreich": "LOC", "OGH": "ORG",
+             "Bank Austria": "ORG", "VKI": "ORG", "Wien": "LOC", "Verwaltungsgerichtshof": "ORG"}
+    [law] = run(text, "de", names)
+    assert roles(law) == expected
+    assert claim is None or law.claim == claim
+    assert status is None or law.status == status
