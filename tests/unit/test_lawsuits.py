@@ -1254,3 +1254,13 @@ def test_austrian_courts_upholding_striking_down_settling_and_challenging(text, 
     assert roles(law) == expected
     assert claim is None or law.claim == claim
     assert status is None or law.status == status
+
+
+@pytest.mark.parametrize("text,expected,status", [
+    ("A jury found John Carter not guilty of murder.", ([], ["John Carter"]), "dismissed"),
+    ("A jury found John Carter guilty of fraud on Friday.", ([], ["John Carter"]), "ruled"),
+    ("The family of the victim is suing the hospital for negligence.", (["family"], ["hospital"]), "filed"),
+])
+def test_jury_verdicts_and_institutions_as_parties(text, expected, status):
+    [law] = run(text, "en", {"John Carter": "PER"})
+    assert (roles(law), law.status) == (expected, status)
