@@ -68,6 +68,7 @@ _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
+_DE_RELATIVE = re.compile(r",\s*(?:der|die|welche|welcher)\s+(?=\S)")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s*\Z")
 _RELATIVE = re.compile(r"\b(?:who|which)\b")
 _ACTIVE_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|habe)\b")
@@ -371,7 +372,9 @@ class _Article:
                 continue
             kept.append(m)
         self.places = frozenset(m.mention_text for m in entities if m.entity_type == "LOC")
-        self.known_names = frozenset(m.mention_text for m in entities if m.entity_type in ("ORG", "PER"))
+        self.known_names = frozenset(m.mention_text for m in entities if m.entity_type in ("ORG", "PER")) | frozenset(
+            m.name.split()[-1] for m in entities if m.entity_type == "PER" and len(m.name.split()) > 1
+            and len(m.name.split()[-1]) > 2)  # "Zschäpe muss sich ... verantworten": the surname of a person named before
         self._courts: dict[tuple[str, str], bool] = {}
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
@@ -1035,6 +1038,12 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         # "Globex, which was sued by Initech": the relative pronoun stands for the name before it
         subject = next((i for i, g in enumerate(groups) if i not in role and preps[i] is None
                         and _RELATIVE_OPEN.fullmatch(sent, g[-1].end, c0)), None)
+    if subject is None and language == "de" and not passive:
+        # "für vier Menschen, die die Klage angestrengt hatten": the relative pronoun stands for the phrase before it
+        rel = _DE_RELATIVE.search(sent, c0, primary.start)
+        if rel and "," not in sent[rel.end():primary.start]:
+            subject = next((i for i, g in enumerate(groups) if i not in role and g[-1].end <= rel.start()
+                            and not sent[g[-1].end:rel.start()].strip()), None)
     opener = sent[c0:primary.start].split()[:1]
     first = opener[0].lower() if opener else ""
     inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()

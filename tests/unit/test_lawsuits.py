@@ -1264,3 +1264,27 @@ def test_austrian_courts_upholding_striking_down_settling_and_challenging(text, 
 def test_jury_verdicts_and_institutions_as_parties(text, expected, status):
     [law] = run(text, "en", {"John Carter": "PER"})
     assert (roles(law), law.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text,expected,status", [
+    ("Seit Montag muss sich Karl M. vor dem Landgericht Kassel verantworten.", ([], ["Karl M."]), "pending"),
+    ("Zum Prozessauftakt schwieg der Angeklagte Peter Lenz.", ([], ["Peter Lenz"]), "pending"),
+    ("Auf der Anklagebank sitzt der frühere Manager Peter Lenz.", ([], ["Peter Lenz"]), "pending"),
+    ("Geklagt hatten zwei Landwirte; das Gericht verpflichtete das Land, die Daten offenzulegen.", (["Landwirte"], []),
+     None),
+    ("Die Erlaubnis gilt nur für vier Menschen, die die Klage angestrengt hatten.", (["Menschen"], []), "filed"),
+    ("Flüchtlings-NGOs haben bereits Klagen angekündigt.", (["Flüchtlings-NGOs"], []), "threatened"),
+    ("Apple lieferte sich einen Streit vor Gericht mit dem FBI.", (["Apple"], ["FBI"]), "pending"),
+    # the surname of a person named before stands for them where the NER missed it
+    ("Die Angeklagte Beate Zschäpe schweigt. Zschäpe muss sich wegen Mittäterschaft verantworten.",
+     ([], ["Beate Zschäpe"]), "pending"),
+])
+def test_german_trial_openings_the_dock_relatives_and_surnames(text, expected, status):
+    names = {"Karl M.": "PER", "Landgericht Kassel": "ORG", "Peter Lenz": "PER", "Apple": "ORG", "FBI": "ORG"}
+    entities = ents(text, names)
+    if "Zschäpe" in text:
+        entities.append(EntityMention("Beate Zschäpe", text.index("Beate"), text.index("Beate") + 13, "PER",
+                                      "Beate Zschäpe"))
+    [law] = [law for law in extract_lawsuits(text, "de", entities, []) if roles(law) != ([], [])]
+    assert roles(law) == expected
+    assert status is None or law.status == status
