@@ -68,6 +68,8 @@ _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
+_NOUN_OF_BY = re.compile(r"\s+(?:of|against)\s+[^,;.]{1,60}?\s+by\s+(?:the\s+)?")
+_BROUGHT_BY = re.compile(r"\b(?:brought|filed|launched|lodged|initiated)\s+by\s+(?:[\w'’-]+\s+){0,3}\Z")
 _DE_RELATIVE = re.compile(r",\s*(?:der|die|welche|welcher)\s+(?=\S)")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s*\Z")
 _RELATIVE = re.compile(r"\b(?:who|which)\b")
@@ -101,7 +103,7 @@ _COUNTS = {w: i for i, ws in enumerate((
     ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"))) for w in ws}
 _COUNT = re.compile(r"\b(?:%s)\b" % "|".join(_COUNTS), re.IGNORECASE)
 _GROUP_OF = re.compile(r" (?:der|des|von der|vom|von|bei der|beim|bei|of the|of|at|from) ([A-ZÄÖÜ])")
-_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}\Z")
+_OWNER = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}\Z")  # "Lee's lawsuit", "Mr Ebbers' trial"
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
 _NEW_KINDS = frozenset(("suit", "charge", "dispute", "trial"))  # "an injunction", "an appeal" belong to a case
@@ -701,7 +703,7 @@ class _Article:
                     self.text, max(s, toks[0][0] - 40), toks[0][0]):
                 continue  # counsel is no party
             a, b = toks[0][0], toks[-1][1]
-            name = re.sub(r"(?:['’]s|\.)$", "", self.text[a:b])
+            name = re.sub(r"(?:['’]s|(?<=s)['’]|\.)$", "", self.text[a:b])
             b = a + len(name)
             single = len(toks) == 1
             if self.language == "de" and any(t[2] in lex.stopwords for t in toks):
@@ -1020,6 +1022,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         elif preps[i] in ("to", "an") and any(h.trigger.kind in ("ruling", "settlement") for h in hits) and lex.payee.search(
                 sent[max(0, g[0].start - 90):g[0].start]):
             role[i] = "plaintiff"  # "ordered to pay £2m in damages to X": the one paid
+        elif preps[i] == "by" and (_BROUGHT_BY.search(sent, max(0, g[0].start - 40), g[0].start) or any(
+                not h.trigger.verb and h.trigger.kind in _FILED_KINDS and h.end <= g[0].start
+                and _NOUN_OF_BY.fullmatch(sent, h.end, g[0].start) for h in hits)):
+            role[i] = "plaintiff"  # "The case against A is being brought by X", "a prosecution of five insurers by X"
         elif any(h.trigger.kind == "injunction" and h.end <= g[0].start for h in hits) and lex.restrain.search(
                 sent[max(0, g[0].start - 50):g[0].start]):
             role[i] = "defendant"  # "a court injunction stopping X"
@@ -1028,6 +1034,13 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
             role[i] = "defendant"
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
     subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
+    if subject is not None and language == "en" and (
+            any(c.generic for c in groups[subject]) or re.match(r"['’]s\b", sent[groups[subject][-1].end:])):
+        # "Once the country's richest man, Mr K is on trial": a fronted phrase; the subject follows its comma
+        comma = sent.rfind(",", groups[subject][-1].end, primary.start)
+        later = next((i for i in in_clause if comma >= 0 and comma < groups[i][0].start < primary.start and preps[i] is None), None)
+        if later is not None and not _CLAUSE_MARK.search(sent, groups[later][-1].end, primary.start):
+            subject = later
     inside = (lambda pos: primary.start < pos < primary.end) if primary.trigger.verb else (lambda pos: False)
     after = [i for i in in_clause if (groups[i][0].start >= primary.end or inside(groups[i][0].start)) and preps[i] is None
              # "muss sich Moser wegen Betrugs verantworten": inside a verb bracket, after the finite verb
@@ -1145,6 +1158,8 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
         return None
     if lex.negated is not None and lex.negated.search(sent):
         return None
+    if sent.rstrip(" \"'”“»«)").endswith("?"):
+        return None  # a question asks whether, it reports no proceeding
     hits = [h for h in hits if not _negated(sent, h, lex)]
     if not hits:
         return None

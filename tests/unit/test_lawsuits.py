@@ -1288,3 +1288,23 @@ def test_german_trial_openings_the_dock_relatives_and_surnames(text, expected, s
     [law] = [law for law in extract_lawsuits(text, "de", entities, []) if roles(law) != ([], [])]
     assert roles(law) == expected
     assert status is None or law.status == status
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("Once the country's richest man, Mr Kovac is on trial for fraud and tax evasion.", {"Kovac": "PER"}, ([], ["Kovac"])),
+    ("Mr Ebbers' trial, which is expected to last two months, began on Monday.", {}, ([], ["Ebbers"])),
+    ("It faces a separate prosecution of five insurers by the State of California.",
+     {"State of California": "ORG"}, (["State of California"], [])),
+    ("The case against Ali Khan and Omar Bell is being brought by local campaigners.",
+     {"Ali Khan": "PER", "Omar Bell": "PER"}, (["campaigners"], ["Ali Khan", "Omar Bell"])),
+    ("Helen Steel and David Morris, dubbed the \"Libel Two\", were found guilty of libelling the company.",
+     {"Helen Steel": "PER", "David Morris": "PER"}, ([], ["Helen Steel", "David Morris"])),
+])
+def test_fronted_phrases_plural_possessives_prosecutions_and_agents(text, names, expected):
+    [law] = run(text, "en", names)
+    assert roles(law) == expected
+
+
+def test_a_question_reports_no_proceeding():
+    assert run("Are these people followed up and prosecuted?", "en") == []
+    assert run("Will Globex sue Initech?", "en", {"Globex": "ORG", "Initech": "ORG"}) == []
