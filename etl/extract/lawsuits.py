@@ -1588,6 +1588,8 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
         if spans[ev][1] <= title_end:
             body = [i for i in sorted(case.sentences) if spans[i][0] > title_end]
             ev = next((i for i in body if i in case.stating), body[0] if body else ev)
+        elif ev not in case.stating and case.stating:
+            ev = min(case.stating)  # "Mexico's court allowed it. ... for four people who had brought the suit": the parties' sentence
         s, e = spans[ev]
         amount = _amount(case, spans, sents, amounts, hit_sents)
         parties = tuple(
