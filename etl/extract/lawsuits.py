@@ -68,6 +68,7 @@ _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
+_ACCUSED_NOUN = re.compile(r"(?i)(?:indictment|conviction|sentence|acquittal|extradition|Anklage|Verurteilung)")
 _NOUN_OF_BY = re.compile(r"\s+(?:of|against)\s+[^,;.]{1,60}?\s+by\s+(?:the\s+)?")
 _BROUGHT_BY = re.compile(r"\b(?:brought|filed|launched|lodged|initiated)\s+by\s+(?:[\w'’-]+\s+){0,3}\Z")
 _DE_RELATIVE = re.compile(r",\s*(?:der|die|welche|welcher)\s+(?=\S)")
@@ -999,9 +1000,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
                     role[i] = "defendant"
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
             continue  # "Klage des X" names a plaintiff; "Urteil des X", "Berufungsgericht des X" do not
+        accused = bool(_ACCUSED_NOUN.match(sent, h.start))  # "Ebbers' indictment": the owner is accused
         for i, g in enumerate(groups):  # "Lee's lawsuit", "Villalba's claims": the owner brings it
             if i not in role and g[-1].end <= h.start and _OWNER.match(sent, g[-1].end, h.start):
-                role[i] = "plaintiff"
+                role[i] = "defendant" if accused else "plaintiff"
         for i, g in enumerate(groups):
             if g[0].start >= h.end:
                 if i not in role and (lex.agent.match(sent[h.end:g[0].start]) or (  # "die Klage Polens": a genitive

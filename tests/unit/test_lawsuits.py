@@ -1308,3 +1308,8 @@ def test_fronted_phrases_plural_possessives_prosecutions_and_agents(text, names,
 def test_a_question_reports_no_proceeding():
     assert run("Are these people followed up and prosecuted?", "en") == []
     assert run("Will Globex sue Initech?", "en", {"Globex": "ORG", "Initech": "ORG"}) == []
+
+
+def test_the_owner_of_an_indictment_is_the_accused():
+    [law] = run("Bernie Ebbers' indictment includes charges of securities fraud.", "en", {"Bernie Ebbers": "PER"})
+    assert (roles(law), law.claim) == (([], ["Bernie Ebbers"]), "criminal")
