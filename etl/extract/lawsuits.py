@@ -1593,6 +1593,8 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
         elif ev not in case.stating and case.stating:
             ev = min(case.stating)  # "Mexico's court allowed it. ... for four people who had brought the suit": the parties' sentence
         s, e = spans[ev]
+        while e > s and text[e - 1] in ".!?…":
+            e -= 1  # the quote without its full stop, so that it reads inside a longer quote of the same words
         amount = _amount(case, spans, sents, amounts, hit_sents)
         parties = tuple(
             LawsuitParty(role=role, name=c.name, entity_id=c.entity_id)

@@ -1313,3 +1313,8 @@ def test_a_question_reports_no_proceeding():
 def test_the_owner_of_an_indictment_is_the_accused():
     [law] = run("Bernie Ebbers' indictment includes charges of securities fraud.", "en", {"Bernie Ebbers": "PER"})
     assert (roles(law), law.claim) == (([], ["Bernie Ebbers"]), "criminal")
+
+
+def test_the_evidence_quote_ends_before_the_full_stop():
+    [law] = run("Acme has sued Bolt over a patent. The case is pending.", "en", {"Acme": "ORG", "Bolt": "ORG"})
+    assert law.evidence_text == "Acme has sued Bolt over a patent"
