@@ -231,11 +231,19 @@ def _spans(text: str, language: str) -> list[_Mention]:
     kept = [m for m in trimmed if m is not None and not _sentence_initial_common_word(text, m, lower_words, language)]
     for m in kept:
         cue = re.search(r"(?:^|\s)([\w-]+)\s+(?:[Tt]he\s+|[Dd](?:er|ie|as)\s+)?$", text[max(0, m.start - 30) : m.start])
-        if cue and cue.group(1).lower() in work_cues() and m.label != "PER":
-            m.label, m.sure = "MISC", True  # "the film My Left Foot", "der Roman Der Schwarm"
+        word = cue.group(1).lower() if cue else ""
+        if word in work_cues() and (m.label != "PER" or word in WORK_NOUNS):
+            m.label, m.sure = "MISC", True  # "the film My Left Foot", "der Roman Der Schwarm", "her novel Wolf Hall"
     for m in kept:
         _mark_honorific_before(text, m)
     return _quoted_titles(text, _join_ampersand(text, kept, language), language)
+
+
+# Work cues that name a work even before what the model took for a person ("the novel Wolf Hall")
+WORK_NOUNS = frozenset(
+    "film films movie novel roman book buch album song single series serie drama sitcom documentary opera oper "
+    "musical play stück theaterstück thriller comedy komödie krimi memoir episode bestseller biography biografie".split()
+)
 
 
 LIST_SEPARATOR = re.compile(r",\s+|['’]s\s+(?=[A-Z])")
@@ -520,6 +528,9 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
         start = end - len(first[1])
     while end < len(text) and text[end - 1].isdigit() and text[end].isalpha():
         end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
+    edition = EDITION.match(text, end) if text[end - 1 : end].isdigit() else None
+    if edition:
+        end = edition.end()  # "iPhone 15 Pro", "Galaxy S23 Ultra"
     while m.label == "PER" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         end = HYPHENATED_PART.match(text, end).end()  # a double surname: "Falque-Pierrotin"
     tail = re.search(r"(?:\s+[a-zäöüß]+)+$", text[start:end])
@@ -561,13 +572,18 @@ ROMAN = re.compile(r"[IVXLC]+\.?")  # "III" alone is a numeral (of a king, a war
 NAME_INNER_WORDS = frozenset("of the and for on at in de du da van von der den la le y & upon under".split())
 
 
+EDITION = re.compile(r"(?: (?:Pro|Max|Plus|Ultra|Mini|XL|SE|Lite))+\b")
+CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
+
+
 def _after_lowercase_word(text: str, start: int, end: int) -> int:
     """English names hold no lower-case words but "of", "and", "de" ...: "Chapter 11 filing OptInRealBig" -> "OptInRealBig"."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    lead = next((i for i, w in enumerate(words) if not w.group()[:1].islower()), len(words))
+    words = [w for w in re.finditer(r"\S+", text[start:end])]
+    lower = [w.group()[:1].islower() and not CAMEL.match(w.group()) for w in words]  # "iPhone", "eBay" are names
+    lead = next((i for i, low in enumerate(lower) if not low), len(words))
     if 0 < lead < len(words) and words[0].group() not in NAME_INNER_WORDS:
         return start + words[lead].start()  # "umbrella of Operation Digital Gridlock" -> "Operation Digital Gridlock"
-    cut = max((i for i, w in enumerate(words) if w.group()[:1].islower() and w.group() not in NAME_INNER_WORDS), default=None)
+    cut = max((i for i, w in enumerate(words) if lower[i] and w.group() not in NAME_INNER_WORDS), default=None)
     if cut is None or cut + 1 >= len(words) or not words[cut + 1].group()[:1].isupper():
         return start
     return start + words[cut + 1].start()

@@ -250,3 +250,13 @@ def test_an_institution_with_its_place_is_one_organisation(text, name):
     found = names(extract_entities(text, "de"))
     assert (name, "ORG") in found
     assert not any(typ == "LOC" and n in name for n, typ in found)
+
+
+@pytest.mark.parametrize("text,lang,name,typ", [
+    ("The new iPhone 15 Pro will go on sale in September, Apple said.", "en", "iPhone 15 Pro", "MISC"),
+    ("Author Hilary Mantel won the Booker Prize for her novel Wolf Hall.", "en", "Wolf Hall", "MISC"),
+    ("The film, directed by Maria Lind, won the Golden Bear at the festival.", "en", "Golden Bear", "MISC"),
+    ("The BBC drama Line of Duty drew 12 million viewers on Sunday.", "en", "Line of Duty", "MISC"),
+])
+def test_products_works_and_awards(text, lang, name, typ):
+    assert (name, typ) in names(extract_entities(text, lang))
