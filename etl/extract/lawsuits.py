@@ -63,6 +63,11 @@ _QUANTIFIERS = frozenset(
 )
 _DE_ADJ_LOWER = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _COURT_AFTER = re.compile(r" (?:(?:Superior|District|County|Crown|High|Supreme|Federal|Circuit|Magistrates'?|State) )?Court\b")
+_COURT_BEFORE = re.compile(r"(?:[Gg]erichts?(?:hofs?)?|Court(?: of)?|Tribunal)\s+(?:in\s+)?\Z")  # "des Landgerichts Berlin"
+_SUPPORTED_BY = re.compile(r"\b(?:unterstützt|begleitet|supported|backed|joined)\s+(?:von|vom|by)\s+(?:[\w-]+\s+){0,3}\Z")
+_ACCUSED_LAWYER = re.compile(  # "klagt Steueranwalt Hanno Berger an", "gegen den Anwalt X": a lawyer as the party
+    r"\b(?:gegen|against|klagt|klagte|verklagt\w*|angeklagt|verurteilt\w*|charged|sued|convicted|jailed)\s+"
+    r"(?:(?:den|die|der|dem|the)\s+)?(?:[\w-]+\s+){0,2}\Z")
 _CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
@@ -181,6 +186,7 @@ class _Lexicon:
     negated: re.Pattern | None
     non_lawsuit: re.Pattern
     agencies: re.Pattern
+    prosecutor: re.Pattern
     generic: re.Pattern
     generic_words: frozenset
     place_qualified: frozenset
@@ -189,6 +195,7 @@ class _Lexicon:
     descriptor: re.Pattern
     descriptor_word: re.Pattern
     person_descriptor: re.Pattern
+    person_word: re.Pattern
     name_parts: re.Pattern
     prepositions: frozenset
     against: frozenset
@@ -301,6 +308,7 @@ def _lexicon(language: str) -> _Lexicon:
         negated=_union(neg["negated"].get(language, [])),
         non_lawsuit=_union(neg["non_lawsuit"][language]),
         agencies=_union(neg["agencies"][language]),
+        prosecutor=re.compile(parties["prosecutor"][language]),
         generic=re.compile(generic),
         generic_words=frozenset(generic_words),
         place_qualified=frozenset(parties["place_qualified"][language]),
@@ -314,6 +322,7 @@ def _lexicon(language: str) -> _Lexicon:
             r"\b(?:[Dd]er|[Dd]ie|den|dem|des|[Tt]he)\s+(?:[\wäöüß-]+\s+){0,2}(%s)\b" % parties["person_descriptors"][language]
         ),
         name_parts=re.compile(parties["name_parts"][language]),
+        person_word=re.compile(parties["person_descriptors"][language]),
         prepositions=frozenset(parties["prepositions"][language]),
         against=frozenset(parties["against"][language]),
         agent=re.compile(parties["agent"][language]),
@@ -552,13 +561,14 @@ class _Article:
                 continue  # "'Tiger' file sharers", "„Krone“-Leser": a quoted name qualifying a noun
             if self.language == "en" and m.entity_type == "LOC" and re.match(r" [a-z]", text[m.end_char:m.end_char + 2]):
                 continue  # "Texas attorney general", "an Ohio court": a place qualifying a noun
-            if m.entity_type == "LOC" and _COURT_AFTER.match(text, m.end_char):
+            if m.entity_type == "LOC" and (_COURT_AFTER.match(text, m.end_char) or _COURT_BEFORE.search(text, max(0, m.start_char - 40), m.start_char)):
                 continue  # "a Los Angeles Superior Court judge": the court's place
             ents.append(m)
         # "Österreich-Anwalt Peter Zöchbauer", "her lawyer, Perry Wander": counsel speaks for a party, is none
-        ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40),
-                                                                                       m.start_char))]
+        ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40), m.start_char)
+                                        and not _ACCUSED_LAWYER.search(text, max(s, m.start_char - 60), m.start_char))]
         ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
+        ents = [m for m in ents if not _SUPPORTED_BY.search(text, max(s, m.start_char - 40), m.start_char)]
         # "Zentro boss Paul Ames", "FPÖ-Stadtrat Peter Lenz": the organisation qualifies the person
         ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (
             nxt and nxt.entity_type == "PER" and m.entity_type != "PER"
@@ -568,6 +578,8 @@ class _Article:
         sent = text[s:e]
         for g in lex.generic.finditer(sent):
             gs, ge = s + g.start(1), s + g.end(1)
+            if _SUPPORTED_BY.search(text, max(s, gs - 40), gs):
+                continue  # "unterstützt von 46 Bundesstaaten": supporters are no party
             word = g.group(1)
             base = word.rsplit("-", 1)[-1]
             if self.language == "de" and base.endswith("n") and base[:-1] in lex.generic_words:
@@ -607,6 +619,8 @@ class _Article:
         for g in lex.counted.finditer(sent):  # "three former bankers": a group the word list does not hold
             gs, ge = s + g.start(1), s + g.end(1)
             noun = g.group(1)
+            if _SUPPORTED_BY.search(text, max(s, gs - 40), gs):
+                continue
             if noun in lex.not_counted or lex.any_trigger.fullmatch(noun) or any(c.start < ge and gs < c.end for c in cands) \
                     or any(m.start_char < ge and s + g.start() < m.end_char for m in ents):
                 continue
@@ -689,6 +703,9 @@ class _Article:
         for m in lex.fallback.finditer(self.text, s, e):
             toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
             named = False  # "den Hersteller Siemens": a descriptor announces a name
+            while len(toks) > 1 and lex.person_word.fullmatch(toks[0][2].rsplit("-", 1)[-1]):
+                toks.pop(0)  # "den Gangster-Rapper Gzuz": the role before the name, which announces one
+                named = True
             while toks and (toks[0][2] in lex.stopwords or toks[0][2] in lex.titles or (
                     desc.fullmatch(toks[0][2]) and not lex.name_parts.fullmatch(toks[0][2]))):
                 named = named or bool(desc.fullmatch(toks[0][2]))
@@ -973,7 +990,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     if passive or (trigger_prep in (None, "in", "vor", "into", "on", "auf") and lex.defendant_verbs.search(sent[c0:c1])):
         subject_role = "defendant"  # "ist in einen Rechtsstreit geraten", "faces a lawsuit"
     elif possessive:
-        subject_role = "plaintiff"  # "verlangt in ihrer Klage", "claims in its lawsuit"
+        # "verlangt in ihrer Klage", "claims in its lawsuit"; but "wartet auf das Urteil in ihrem Prozess": the accused's
+        subject_role = "defendant" if primary.trigger.kind == "trial" else "plaintiff"
     elif trigger_prep in _WITH and primary.trigger.kind in _FILED_KINDS:
         subject_role = "plaintiff"  # "ist mit einer Beschwerde abgeblitzt", "hit the firm with a lawsuit"
     elif trigger_prep is not None:
@@ -1061,7 +1079,11 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
                             and not sent[g[-1].end:rel.start()].strip()), None)
     opener = sent[c0:primary.start].split()[:1]
     first = opener[0].lower() if opener else ""
-    inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit()
+    inverted = not first or first in lex.v2_openers or first in lex.prepositions or first[0].isdigit() or (
+        language == "de" and primary.trigger.verb and first not in _ARTICLES
+        and not any(c0 <= g[0].start < primary.start for g in groups)
+        and not lex.participles.fullmatch(sent[primary.start:primary.end].lower()))
+    # ("Mitte der Achtzigerjahre verklagte Bayer die Zwillinge": no party before the finite verb, so its subject follows)
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted \
             and primary.trigger.subject != "none":
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
@@ -1130,6 +1152,11 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
                 role[beside] = "defendant"
             elif later:
                 role[beside] = role[later[0]]
+    for i, g in enumerate(groups):
+        if any(lex.prosecutor.search(c.name) for c in g) and (role.get(i) == "defendant" or (
+                i not in role and preps[i] is None and "defendant" in role.values()
+                and any(h.trigger.kind in ("charge", "trial", "ruling") for h in hits))):
+            role[i] = "plaintiff"  # "Im Prozess gegen X hat die Staatsanwaltschaft drei Jahre gefordert": the prosecution
     plaintiffs = [c for i, g in enumerate(groups) if role.get(i) == "plaintiff" for c in g]
     taken = {_key(c.name) for c in plaintiffs}  # "X (Wada)": one party cannot sue itself
     defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g if _key(c.name) not in taken]

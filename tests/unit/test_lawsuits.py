@@ -1318,3 +1318,27 @@ def test_the_owner_of_an_indictment_is_the_accused():
 def test_the_evidence_quote_ends_before_the_full_stop():
     [law] = run("Acme has sued Bolt over a patent. The case is pending.", "en", {"Acme": "ORG", "Bolt": "ORG"})
     assert law.evidence_text == "Acme has sued Bolt over a patent"
+
+
+@pytest.mark.parametrize("text,expected,status", [
+    # no party before the finite verb: the subject follows it
+    ("Mitte der Achtzigerjahre verklagte Bayer die Firma Ratiopharm wegen Patentverletzung.",
+     (["Bayer"], ["Ratiopharm"]), "filed"),
+    # the separable "klagt ... an", with a lawyer who is the accused, not counsel
+    ("Die Staatsanwaltschaft Köln klagt Steueranwalt Hanno Berger an.", (["Staatsanwaltschaft Köln"], ["Hanno Berger"]),
+     "filed"),
+    # supporters are no party
+    ("Später verklagte die Behörde FTC, unterstützt von 46 Bundesstaaten, den Konzern Facebook.", (["FTC"], []), "filed"),
+    # waiting for a ruling is pending; a failed application is dismissed
+    ("Laura Meißner wartet an diesem Tag vor dem Amtsgericht auf das Urteil in ihrem Prozess.", ([], ["Laura Meißner"]),
+     "pending"),
+    ("Robert Trump ist mit seinem Antrag auf eine einstweilige Verfügung gegen den Verlag Simon & Schuster gescheitert.",
+     ([], ["Simon & Schuster"]), "dismissed"),
+    # a role word glued before a name the NER missed is no part of it
+    ("Vor dem Amtsgericht wird der Prozess gegen den Gangster-Rapper Gzuz fortgesetzt.", ([], ["Gzuz"]), "pending"),
+])
+def test_german_word_order_separable_verbs_supporters_and_statuses(text, expected, status):
+    names = {"Bayer": "ORG", "Ratiopharm": "ORG", "Staatsanwaltschaft Köln": "ORG", "Hanno Berger": "PER", "FTC": "ORG",
+             "Laura Meißner": "PER", "Robert Trump": "PER", "Simon & Schuster": "ORG"}
+    [law] = run(text, "de", names)
+    assert (roles(law), law.status) == (expected, status)
