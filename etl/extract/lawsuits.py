@@ -76,8 +76,10 @@ _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
 _ACCUSED_NOUN = re.compile(r"(?i)(?:indictment|conviction|sentence|acquittal|extradition|Anklage|Verurteilung)")
 _NOUN_OF_BY = re.compile(r"\s+(?:of|against)\s+[^,;.]{1,60}?\s+by\s+(?:the\s+)?")
 _BROUGHT_BY = re.compile(r"\b(?:brought|filed|launched|lodged|initiated)\s+by\s+(?:[\w'’-]+\s+){0,3}\Z")
+_LIST_AFTER = re.compile(r"\s*(?:[-–—:]|,\s*(?:namely|nämlich))\s*")
+_NAME_LIST = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,3}?(?:[A-ZÄÖÜ][\w.'’-]*)(?:(?:,\s+|\s+(?:and|und)\s+)(?:[A-ZÄÖÜ][\w.'’-]*\s+){0,2}[A-ZÄÖÜ][\w.'’-]*)+")
 _DE_RELATIVE = re.compile(r",\s*(?:der|die|welche|welcher)\s+(?=\S)")
-_RELATIVE_OPEN = re.compile(r",\s*(?:who|which)\s*\Z")
+_RELATIVE_OPEN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,|\s[-–—])\s*(?:who|which)\s*\Z")  # "X, who", "X, 17 - who"
 _RELATIVE = re.compile(r"\b(?:who|which)\b")
 _ACTIVE_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|habe)\b")
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurde|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
@@ -101,12 +103,14 @@ _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertr
 _STATE = re.compile(r"\b(?:Republik|Bundesrepublik|Freistaat|Republic of|State of|Commonwealth of|Kingdom of)\s+\Z")
 _QUOTED_MODIFIER = re.compile(r"['’\"”“]\s?[a-z]")
 _INDEFINITE = re.compile(
-    r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Ss]ome|[Mm]any|"
+    r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]wenty|"
+    r"[Ss]everal|[Ss]ome|[Mm]any|"
     r"[Uu]nnamed|[Dd]ozens of|[Hh]undreds of|[Ee]in|[Ee]ine[mnrs]?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|"
     r"[Nn]eun|[Zz]ehn|[Mm]ehrere[nr]?|[Ee]inige[nr]?|[Zz]ahlreiche[nr]?|Dutzende|\d+)\s+(?:(?!(?:against|of|for|with|from|by|gegen|von|für|mit)\b)[\w-]+\s+){0,2}[\"'“„]?)\Z")
 _COUNTS = {w: i for i, ws in enumerate((
-    (), ("one", "a", "an", "ein", "eine", "einen", "einer", "einem"), ("two", "zwei"), ("three", "drei"), ("four", "vier"),
-    ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"))) for w in ws}
+    (), ("one", "a", "an", "ein", "eine", "einen", "einer", "einem"), ("two", "zwei", "pair", "beiden", "both"), ("three", "drei"),
+    ("four", "vier"), ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"),
+    ("ten", "zehn"), ("eleven", "elf"), ("twelve", "zwölf"))) for w in ws}
 _COUNT = re.compile(r"\b(?:%s)\b" % "|".join(_COUNTS), re.IGNORECASE)
 _GROUP_OF = re.compile(r" (?:der|des|von der|vom|von|bei der|beim|bei|of the|of|at|from) ([A-ZÄÖÜ])")
 _OWNER = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}\Z")  # "Lee's lawsuit", "Mr Ebbers' trial"
@@ -1450,6 +1454,19 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
     counts = [_COUNT.search(c.indefinite or "") for c in groups]
     limit = max((_COUNTS[m.group().lower()] for m in counts if m), default=0)
     taken = set(other)
+    if groups:  # "It is suing three rivals - Beta, Gamma and Delta": the list follows the group
+        s, e = spans[first]
+        g = max(groups, key=lambda c: c.end)
+        dash = _LIST_AFTER.match(art.text, g.end, e)
+        listed = [x for x in art.in_span(dash.end(), e) if x.entity_type in ("PER", "ORG")] if dash else []
+        if listed and (not limit or len(listed) == limit):
+            return [_Cand(x.start_char, x.end_char, *art.fullest(x.name, x.entity_type)) for x in listed]
+    if limit >= 2 and first + 1 < len(spans):  # "Two executives were convicted. Dan Boyle and Sheila Kahanek face ...": as many names
+        s, e = spans[first + 1]
+        opening = _NAME_LIST.match(art.text, s, e)
+        named = [x for x in art.in_span(s, opening.end())] if opening else []
+        if len(named) == limit and all(x.entity_type == "PER" for x in named):
+            return [_Cand(x.start_char, x.end_char, *art.fullest(x.name, x.entity_type)) for x in named]
     for k, (s, e) in enumerate(spans[first + 1:first + 5]):
         m = next((m for rx in rxs if (m := rx.search(art.text, s, e))), None)
         lead = art.lex.named_later.match(art.text, s, e) if groups and k < 2 else None

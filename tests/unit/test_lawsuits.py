@@ -1342,3 +1342,18 @@ def test_german_word_order_separable_verbs_supporters_and_statuses(text, expecte
              "Laura Meißner": "PER", "Robert Trump": "PER", "Simon & Schuster": "ORG"}
     [law] = run(text, "de", names)
     assert (roles(law), law.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    ("Tom Hall, 17 - who was jailed for life - had denied the charge.", {"Tom Hall": "PER"}, ([], ["Tom Hall"]), "ruled"),
+    ("It is also suing three rivals - Beta, Gamma and Delta.", {"Beta": "ORG", "Gamma": "ORG", "Delta": "ORG"},
+     ([], ["Beta", "Gamma", "Delta"]), "filed"),
+    ("Two former Enron executives have been convicted of fraud. Dan Boyle and Sheila Kahanek face up to 20 years.",
+     {"Enron": "ORG", "Dan Boyle": "PER", "Sheila Kahanek": "PER"}, ([], ["Dan Boyle", "Sheila Kahanek"]), "ruled"),
+    ("Globex won the first round of its High Court battle with the government.", {"Globex": "ORG", "High Court": "ORG"},
+     (["Globex"], ["government"]), "ruled"),
+    ("The pair also face a criminal hearing next month.", {}, ([], ["pair"]), "pending"),
+])
+def test_dash_relatives_lists_names_next_and_hearings(text, names, expected, status):
+    [law] = run(text, "en", names)
+    assert (roles(law), law.status) == (expected, status)
