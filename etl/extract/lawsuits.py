@@ -366,6 +366,12 @@ class _Cand:
     indefinite: str | None = None  # "three men", "ein Mitarbeiter": the words of an unnamed party counted or indefinite
 
 
+def _has_stem(words: str, lex: "_Lexicon") -> bool:
+    """Whether a trigger can occur in the words at all (every trigger holds a prefilter stem)."""
+    low = words.lower()
+    return any(stem in low for stem in lex.stems)
+
+
 def _key(name: str) -> str:
     return normalise_name(name)
 
@@ -395,7 +401,7 @@ class _Article:
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
                          and m.mention_text.split()[0].lower() not in _ARTICLES
-                         and (self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
+                         and (not _has_stem(m.mention_text, lex) or self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
         self.starts = [m.start_char for m in self.entities]
         self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
         self.plaintiffs: list[_Cand] = []  # named plaintiffs found so far, for "it" in a later sentence
