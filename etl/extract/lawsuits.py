@@ -27,9 +27,14 @@ bankruptcy filings state no proceeding.
 Mentions are then grouped into one record per proceeding: anaphora ("die Klage", "the
 suit"), shared parties, a definite unnamed party introduced before ("Der Journalist"),
 an appellant who is the other side, and unnamed defendants of the same named plaintiff
-join a known case; an indefinite "eine Klage"/"a lawsuit", another named plaintiff or a
-rival defendant opens another one. The status is the latest event's, but a filing told
-after a decision is background.
+join a known case; an indefinite "eine Klage"/"a lawsuit", "In a separate case", another
+named plaintiff or a rival defendant opens another one. A case whose parties are unnamed
+takes names a later sentence gives them ("The four companies named in the suit are A, B
+and C", "Among the accused were A and B", "Der Mann namens X"); a later record that names
+the same defendants joins it. The status is the latest event's, but a filing told after a
+decision is background. Pleas, prison terms and acquittals make a case criminal whatever
+the offence. The evidence is the first sentence of the case that names a party, without
+its full stop.
 """
 from __future__ import annotations
 
