@@ -78,11 +78,14 @@ _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
-_ACCUSED_NOUN = re.compile(r"(?i)(?:indictment|conviction|sentence|acquittal|extradition|Anklage|Verurteilung)")
+_POSSESSED = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess)")
+_POSSESSOR = re.compile(r"\b([Hh]is|[Hh]er|[Tt]heir|[Ss]ein(?:e[mnrs]?)?|[Ii]hr(?:e[mnrs]?)?)\s+(?:[\w-]+\s+)?")
+_ACCUSED_NOUN = re.compile(r"(?i)(?:indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess)")
 _NOUN_OF_BY = re.compile(r"\s+(?:of|against)\s+[^,;.]{1,60}?\s+by\s+(?:the\s+)?")
 _BROUGHT_BY = re.compile(r"\b(?:brought|filed|launched|lodged|initiated)\s+by\s+(?:[\w'’-]+\s+){0,3}\Z")
 _LIST_AFTER = re.compile(r"\s*(?:[-–—:]|,\s*(?:namely|nämlich))\s*")
 _NAME_LIST = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*\s+){1,3}?(?:[A-ZÄÖÜ][\w.'’-]*)(?:(?:,\s+|\s+(?:and|und)\s+)(?:[A-ZÄÖÜ][\w.'’-]*\s+){0,2}[A-ZÄÖÜ][\w.'’-]*)+")
+_DE_NP_AFTER = re.compile(r"\s+(?:die|der|das)\s+(?:[a-zäöüß]+e[nrs]?\s+)?([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)?)\b(?!\s+[A-ZÄÖÜ])")
 _DE_RELATIVE = re.compile(r",\s*(?:der|die|welche|welcher)\s+(?=\S)")
 _RELATIVE_OPEN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,|\s[-–—])\s*(?:who|which)\s*\Z")  # "X, who", "X, 17 - who"
 _RELATIVE = re.compile(r"\b(?:who|which)\b")
@@ -476,6 +479,10 @@ class _Article:
                         and (best is None or len(ws) > len(tuple(self.trim(best.name).split()))):
                     best = m
         if best is None:
+            if n == 1:  # "Mr Ebbers' trial" after "the trial of Bernie Ebbers", where the NER found neither
+                longer = next((c for c in reversed(self.named) if len(c.name.split()) > 1 and c.name.split()[-1] == words[0]), None)
+                if longer is not None:
+                    return longer.name, longer.entity_id
             return " ".join(words), None
         return self.trim(best.name), best.entity_id
 
@@ -673,6 +680,13 @@ class _Article:
                 ref = self.pronoun_referent([c for c in cands if c.end <= ps and not c.generic])
                 if ref is not None:
                     cands.append(_Cand(ps, pe, ref[0], ref[1]))
+        for p in _POSSESSOR.finditer(sent):  # "His indictment", "ihr Prozess": the accused named before
+            ps, pe = s + p.start(1), s + p.end(1)
+            if _POSSESSED.match(text, pe) and not any(c.start < pe and ps < c.end for c in cands):
+                ref = self.subject_before(s, ("PER",)) if not text[s:ps].strip(" \"„“”'") else None
+                ref = ref or self.last_party_before(ps, ("PER",))
+                if ref is not None:
+                    cands.append(_Cand(ps, pe, *self.fullest(ref.name, ref.entity_type)))
         rx, types = _PERSONAL[self.language]
         for p in rx.finditer(sent):
             ps, pe = s + p.start(), s + p.end()
@@ -1029,13 +1043,15 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     for h in hits:
         if h.trigger.kind == "trial" and not h.trigger.verb:  # "Mr Okafor's fraud trial": the accused's
             for i, g in enumerate(groups):
-                if i not in role and g[-1].end <= h.start and _OWNER.match(sent, g[-1].end, h.start):
+                if i not in role and g[-1].end <= h.start and (_OWNER.match(sent, g[-1].end, h.start)
+                                                               or _POSSESSOR.fullmatch(sent, g[-1].start, h.start)):
                     role[i] = "defendant"
         if h.trigger.verb or h.trigger.kind not in _FILED_KINDS:
             continue  # "Klage des X" names a plaintiff; "Urteil des X", "Berufungsgericht des X" do not
         accused = bool(_ACCUSED_NOUN.match(sent, h.start))  # "Ebbers' indictment": the owner is accused
         for i, g in enumerate(groups):  # "Lee's lawsuit", "Villalba's claims": the owner brings it
-            if i not in role and g[-1].end <= h.start and _OWNER.match(sent, g[-1].end, h.start):
+            if i not in role and g[-1].end <= h.start and (_OWNER.match(sent, g[-1].end, h.start) or (
+                    accused and _POSSESSOR.fullmatch(sent, g[-1].start, h.start))):
                 role[i] = "defendant" if accused else "plaintiff"
         for i, g in enumerate(groups):
             if g[0].start >= h.end:
@@ -1099,6 +1115,14 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         and not any(c0 <= g[0].start < primary.start for g in groups)
         and not lex.participles.fullmatch(sent[primary.start:primary.end].lower()))
     # ("Mitte der Achtzigerjahre verklagte Bayer die Zwillinge": no party before the finite verb, so its subject follows)
+    if subject is None and language == "de" and primary.trigger.verb and not passive and inverted \
+            and primary.trigger.subject != "none" and (np := _DE_NP_AFTER.match(sent, primary.end)) \
+            and not any(g[0].start < np.end(1) and np.start(1) < g[-1].end for g in groups) \
+            and np.group(1) not in lex.stopwords and not lex.any_trigger.search(np.group(1)):
+        # "Dagegen klagen die Querdenker": an unnamed subject right after the finite verb, in the article's words
+        groups.append([_Cand(np.start(1), np.end(1), np.group(1), None, generic=True)])
+        preps.append(None)
+        after.insert(0, len(groups) - 1)  # before any party further on: "verklagt die Bahn die Gewerkschaft Transnet"
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted \
             and primary.trigger.subject != "none":
         subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"

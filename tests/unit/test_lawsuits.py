@@ -1357,3 +1357,22 @@ def test_german_word_order_separable_verbs_supporters_and_statuses(text, expecte
 def test_dash_relatives_lists_names_next_and_hearings(text, names, expected, status):
     [law] = run(text, "en", names)
     assert (roles(law), law.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Dagegen klagen die Querdenker.", "de", {}, (["Querdenker"], [])),
+    ("Nun verklagt die Bahn die Gewerkschaft Transnet.", "de", {"Transnet": "ORG"}, (["Bahn"], ["Transnet"])),
+    ("Tom Reed denies the charges. His trial begins on Monday at Southwark Crown Court.", "en",
+     {"Tom Reed": "PER", "Southwark Crown Court": "ORG"}, ([], ["Tom Reed"])),
+    ("Karl Moser bestreitet die Vorwürfe. Sein Prozess beginnt am Montag vor dem Landgericht.", "de",
+     {"Karl Moser": "PER"}, ([], ["Karl Moser"])),
+])
+def test_unnamed_subjects_after_the_verb_and_possessive_trials(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
+
+
+def test_a_surname_takes_the_full_name_of_a_party_named_before():
+    text = "The trial of Bernie Ebbers has started in New York. Mr Ebbers' trial is expected to last two months."
+    laws = run(text, "en", {"New York": "LOC"})
+    assert [roles(law) for law in laws] == [([], ["Bernie Ebbers"])]
