@@ -81,6 +81,7 @@ _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
 _POSSESSED = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess)")
 _POSSESSOR = re.compile(r"\b([Hh]is|[Hh]er|[Tt]heir|[Ss]ein(?:e[mnrs]?)?|[Ii]hr(?:e[mnrs]?)?)\s+(?:[\w-]+\s+)?")
 _ACCUSED_NOUN = re.compile(r"(?i)(?:indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess)")
+_DE_FILED_BY = re.compile(r"\s+(?:[\wäöüß.-]+\s+){0,8}?(?:eingereicht|angestrengt|erhoben|eingebracht|angekündigt|angedroht)e[nmrs]?\s+(?:[\wäöüß-]+\s+)?")
 _NOUN_OF_BY = re.compile(r"\s+(?:of|against)\s+[^,;.]{1,60}?\s+by\s+(?:the\s+)?")
 _BROUGHT_BY = re.compile(r"\b(?:brought|filed|launched|lodged|initiated)\s+by\s+(?:[\w'’-]+\s+){0,3}\Z")
 _LIST_AFTER = re.compile(r"\s*(?:[-–—:]|,\s*(?:namely|nämlich))\s*")
@@ -1073,6 +1074,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         elif preps[i] in ("to", "an") and any(h.trigger.kind in ("ruling", "settlement") for h in hits) and lex.payee.search(
                 sent[max(0, g[0].start - 90):g[0].start]):
             role[i] = "plaintiff"  # "ordered to pay £2m in damages to X": the one paid
+        elif preps[i] in ("von", "vom") and any(
+                not h.trigger.verb and h.trigger.kind in _FILED_KINDS and g[-1].end <= h.start
+                and _DE_FILED_BY.fullmatch(sent, g[-1].end, h.start) for h in hits):
+            role[i] = "plaintiff"  # "die vom Justizministerium beim Bundesgericht eingereichte Klage"
         elif preps[i] == "by" and (_BROUGHT_BY.search(sent, max(0, g[0].start - 40), g[0].start) or any(
                 not h.trigger.verb and h.trigger.kind in _FILED_KINDS and h.end <= g[0].start
                 and _NOUN_OF_BY.fullmatch(sent, h.end, g[0].start) for h in hits)):

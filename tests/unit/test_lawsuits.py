@@ -1376,3 +1376,9 @@ def test_a_surname_takes_the_full_name_of_a_party_named_before():
     text = "The trial of Bernie Ebbers has started in New York. Mr Ebbers' trial is expected to last two months."
     laws = run(text, "en", {"New York": "LOC"})
     assert [roles(law) for law in laws] == [([], ["Bernie Ebbers"])]
+
+
+def test_the_agent_of_a_participle_before_the_suit_is_the_plaintiff():
+    [law] = run("Die von der Arbeiterkammer angestrengte Sammelklage gegen die Bawag wurde abgewiesen.", "de",
+                {"Arbeiterkammer": "ORG", "Bawag": "ORG"})
+    assert (roles(law), law.status) == ((["Arbeiterkammer"], ["Bawag"]), "dismissed")
