@@ -1382,3 +1382,11 @@ def test_the_agent_of_a_participle_before_the_suit_is_the_plaintiff():
     [law] = run("Die von der Arbeiterkammer angestrengte Sammelklage gegen die Bawag wurde abgewiesen.", "de",
                 {"Arbeiterkammer": "ORG", "Bawag": "ORG"})
     assert (roles(law), law.status) == ((["Arbeiterkammer"], ["Bawag"]), "dismissed")
+
+
+@pytest.mark.parametrize("text", [
+    "Zahlreiche rechtsgerichtete Politiker verurteilten diese Mahnungen.",  # condemned, and "gerichtet" is no court
+    "Weltweit werden 440 Briefe verschickt, erste Klagen laufen.",  # letters are no party
+])
+def test_german_words_that_only_look_legal(text):
+    assert run(text, "de") == []
