@@ -526,6 +526,11 @@ def _trim(text: str, m: _Mention, language: str) -> _Mention | None:
     first = text[start:end].split(maxsplit=1)
     if len(first) == 2 and first[0] in ARTICLES and normalise_name(text[start:end]) not in pattern_types(language):
         start = end - len(first[1])
+    prefix = GLUED_PREFIX.search(text, start, end) if language == "de" and text[end : end + 1] == "-" else None
+    if prefix:
+        end = prefix.start()  # "Südtirols Alt-Landeshauptmann": "Alt-" belongs to the role, not the name
+        if re.sub(r"s$", "", text[start:end]) in _places(language):
+            m = _Mention(m.start, m.end, "LOC", m.name, m.sure, m.titled)  # and the rest is the place: Südtirol
     while end < len(text) and text[end - 1].isdigit() and text[end].isalpha():
         end += 1  # the rest of a version the tokenizer split off: "iPhone 3G"
     edition = EDITION.match(text, end) if text[end - 1 : end].isdigit() else None
@@ -572,6 +577,7 @@ ROMAN = re.compile(r"[IVXLC]+\.?")  # "III" alone is a numeral (of a king, a war
 NAME_INNER_WORDS = frozenset("of the and for on at in de du da van von der den la le y & upon under".split())
 
 
+GLUED_PREFIX = re.compile(r"\s(?:Alt|Ex|Vize|Ko|Co|Noch|Ehren|Interims)\Z")
 EDITION = re.compile(r"(?: (?:Pro|Max|Plus|Ultra|Mini|XL|SE|Lite))+\b")
 CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
 

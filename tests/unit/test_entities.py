@@ -260,3 +260,9 @@ def test_an_institution_with_its_place_is_one_organisation(text, name):
 ])
 def test_products_works_and_awards(text, lang, name, typ):
     assert (name, typ) in names(extract_entities(text, lang))
+
+
+def test_a_prefix_glued_to_the_role_is_no_part_of_the_name():
+    found = names(extract_entities("Der Prozess gegen Wiens Ex-Bürgermeister Karl Huber beginnt am Montag.", "de"))
+    assert ("Wien", "LOC") in found and ("Karl Huber", "PER") in found
+    assert not any("Ex" in n.split() for n, _ in found)
