@@ -73,6 +73,7 @@ _SUPPORTED_BY = re.compile(r"\b(?:unterstützt|begleitet|supported|backed|joined
 _ACCUSED_LAWYER = re.compile(  # "klagt Steueranwalt Hanno Berger an", "gegen den Anwalt X": a lawyer as the party
     r"\b(?:gegen|against|klagt|klagte|verklagt\w*|angeklagt|verurteilt\w*|charged|sued|convicted|jailed)\s+"
     r"(?:(?:den|die|der|dem|the)\s+)?(?:[\w-]+\s+){0,2}\Z")
+_EN_VERB_FORM = re.compile(r"[a-z]{3,}(?:ed|es)|has|had|have|is|was|were|are|said|says|told|gave|won|lost|took|made")
 _CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
@@ -954,6 +955,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
         if low in _QUANTIFIERS or tok[0].isupper():
             continue
         before = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        if language == "en" and _EN_VERB_FORM.fullmatch(low) and before not in _ARTICLES and before not in lex.prepositions:
+            return None  # "A judge in Texas granted Yukos an injunction": a verb closes the phrase before
         if language == "en" or before in _ARTICLES or before in lex.prepositions:
             continue  # English nouns/adjectives, German adjectives after an article or preposition
         if _DE_ADJ_LOWER.fullmatch(low) and _DE_ADJ_LOWER.fullmatch(toks[i + 1]):

@@ -1390,3 +1390,15 @@ def test_the_agent_of_a_participle_before_the_suit_is_the_plaintiff():
 ])
 def test_german_words_that_only_look_legal(text):
     assert run(text, "de") == []
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    ("Campaigners against new airports have begun challenging the government's plans in the High Court.",
+     {"High Court": "ORG"}, (["Campaigners"], ["government"]), "filed"),
+    ("A judge in Texas granted Yukos an injunction that barred Gazprom from taking part in the auction.",
+     {"Yukos": "ORG", "Gazprom": "ORG", "Texas": "LOC"}, (["Yukos"], ["Gazprom"]), None),
+])
+def test_challenges_in_court_and_injunctions_that_bar(text, names, expected, status):
+    [law] = run(text, "en", names)
+    assert roles(law) == expected
+    assert status is None or law.status == status
