@@ -308,7 +308,10 @@ DOMAIN_NAME = re.compile(r"(?<![\w.@/-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?
 
 
 def _domain_names(text: str, found: list[_Mention]) -> list[_Mention]:
-    """A capitalised web address used as a name ("OptInRealBig.com") is the company behind it."""
+    """A capitalised web address used as a name ("OptInRealBig.com") is the company behind it, whatever the model typed."""
+    for m in found:
+        if DOMAIN_NAME.fullmatch(text, m.start, m.end):
+            m.label, m.sure = "ORG", True
     return [
         _Mention(h.start(), h.end(), "ORG")
         for h in DOMAIN_NAME.finditer(text)
@@ -780,15 +783,18 @@ def _is_short_form(words: list[str], full_name: str, full_label: str, label: str
     return False
 
 
-def _vote_types(mentions: list[_Mention], language: str) -> None:
+def _vote_types(text: str, mentions: list[_Mention], language: str) -> None:
     """One type per entity: a pattern's type if the name is a known one, else the majority (first wins ties).
 
     Mentions typed by a rule outvote the model's: "George W Bush" is a person even
-    when the model reads three "Bush administration" mentions as ORG.
+    when the model reads three "Bush administration" mentions as ORG; so does a full
+    name with a given name typed as a person: "Andy Roddick" over two "Roddick" read as places.
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
-        votes[normalise_name(m.name)][m.label] += 1000 if m.sure else 1
+        words = text[m.start : m.end].split()
+        given = m.label == "PER" and len(words) > 1 and words[0] in first_names()
+        votes[normalise_name(m.name)][m.label] += 1000 if m.sure or given else 1
     known = pattern_types(language)
     for m in mentions:
         key = normalise_name(m.name)
@@ -836,7 +842,7 @@ def extract_entities(text: str, language: str) -> list[EntityMention]:
         return []
     mentions = [m if m.sure else _type_by_name_words(text, m, language) for m in _cut_compounds(text, _spans(text, language), language)]
     _resolve(text, mentions, language)
-    _vote_types(mentions, language)
+    _vote_types(text, mentions, language)
     mentions = _propagate(text, _drop_lone_surnames(mentions), language)
     out, last_end = [], -1
     for m in mentions:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -266,3 +267,23 @@ def test_a_prefix_glued_to_the_role_is_no_part_of_the_name():
     found = names(extract_entities("Der Prozess gegen Wiens Ex-Bürgermeister Karl Huber beginnt am Montag.", "de"))
     assert ("Wien", "LOC") in found and ("Karl Huber", "PER") in found
     assert not any("Ex" in n.split() for n, _ in found)
+
+
+def test_a_web_address_is_a_company_whatever_the_model_typed():
+    from etl.extract.entities import _domain_names, _Mention
+
+    text = "Microsoft sued the mailer OptInCheapDeals.com in Seattle."
+    start = text.index("OptIn")
+    typed_person = _Mention(start, start + len("OptInCheapDeals.com"), "PER")
+    assert _domain_names(text, [typed_person]) == []
+    assert (typed_person.label, typed_person.sure) == ("ORG", True)
+
+
+def test_a_full_name_with_a_given_name_outvotes_its_surname_typed_as_a_place():
+    from etl.extract.entities import _Mention, _vote_types
+
+    text = "Andy Roddick won. Roddick lost later. Roddick left."
+    full = _Mention(0, 12, "PER", "Andy Roddick")
+    short = [_Mention(m.start(), m.end(), "LOC", "Andy Roddick") for m in re.finditer(r"(?<= )Roddick", text)]
+    _vote_types(text, [full, *short], "en")
+    assert {m.label for m in [full, *short]} == {"PER"}

