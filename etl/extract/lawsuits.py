@@ -955,7 +955,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
         if low in _QUANTIFIERS or tok[0].isupper():
             continue
         before = toks[i + 1].lower() if i + 1 < len(toks) else ""
-        if language == "en" and _EN_VERB_FORM.fullmatch(low) and before not in _ARTICLES and before not in lex.prepositions:
+        if language == "en" and through_nouns and _EN_VERB_FORM.fullmatch(low) and before not in _ARTICLES \
+                and before not in lex.prepositions:
             return None  # "A judge in Texas granted Yukos an injunction": a verb closes the phrase before
         if language == "en" or before in _ARTICLES or before in lex.prepositions:
             continue  # English nouns/adjectives, German adjectives after an article or preposition
