@@ -225,6 +225,7 @@ def _spans(text: str, language: str) -> list[_Mention]:
                 found.extend(_split_titles(ent, offset, language))
     found = _extend_names(text, _split_lists(text, _cut_at_sentence_ends(text, found, language), language))
     found += _domain_names(text, found)
+    found += _given_name_persons(text, found, language)
     found += _datelines(text, found, language)
     lower_words = {w for w in re.findall(r"\w+", text) if w.islower()}
     trimmed = (_trim(text, m, language) for m in found)
@@ -305,6 +306,23 @@ def _extend_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 DOMAIN_NAME = re.compile(r"(?<![\w.@/-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|net|org|io)(?![\w/])")
+
+
+GIVEN_THEN_NAME = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+)\s([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
+NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "tum", "nis")
+
+
+def _given_name_persons(text: str, found: list[_Mention], language: str) -> list[_Mention]:
+    """A given name and a capitalised word the model left out are a person: "Die Angeklagte Beate Zschäpe schweigt"."""
+    out = []
+    for h in GIVEN_THEN_NAME.finditer(text):
+        given, surname = h.group(1), h.group(2)
+        if given not in first_names() or surname in first_names() or surname.lower() in _stop_words(language) \
+                or surname.endswith(NOUN_ENDINGS) or surname.lower() in common_words(language):
+            continue
+        if not any(m.start < h.end() and h.start() < m.end for m in found + out):
+            out.append(_Mention(h.start(), h.end(), "PER", sure=True))
+    return out
 
 
 def _domain_names(text: str, found: list[_Mention]) -> list[_Mention]:

@@ -287,3 +287,13 @@ def test_a_full_name_with_a_given_name_outvotes_its_surname_typed_as_a_place():
     short = [_Mention(m.start(), m.end(), "LOC", "Andy Roddick") for m in re.finditer(r"(?<= )Roddick", text)]
     _vote_types(text, [full, *short], "en")
     assert {m.label for m in [full, *short]} == {"PER"}
+
+
+def test_a_given_name_and_a_capitalised_word_the_model_left_out_are_a_person():
+    from etl.extract.entities import _given_name_persons, _Mention
+
+    text = "Die Angeklagte Beate Zschäpe schweigt. Die Stiftung Peter Forschung ist neu. Laut Karl Meier ja."
+    meier = text.index("Karl Meier")
+    found = [_Mention(meier, meier + len("Karl Meier"), "PER")]  # the model found this one
+    added = [(text[m.start : m.end], m.label) for m in _given_name_persons(text, found, "de")]
+    assert added == [("Beate Zschäpe", "PER")]  # "Peter Forschung": a noun ending is no surname
