@@ -68,6 +68,7 @@ _QUANTIFIERS = frozenset(
 )
 _DE_ADJ_LOWER = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _COURT_AFTER = re.compile(r" (?:(?:Superior|District|County|Crown|High|Supreme|Federal|Circuit|Magistrates'?|State) )?Court\b")
+_WEB_SUFFIX = re.compile(r"\.(?:com|net|org|io|co\.uk)")
 _COURT_BEFORE = re.compile(r"(?:[Gg]erichts?(?:hofs?)?|Court(?: of)?|Tribunal)\s+(?:in\s+)?\Z")  # "des Landgerichts Berlin"
 _SUPPORTED_BY = re.compile(r"\b(?:unterstützt|begleitet|supported|backed|joined)\s+(?:von|vom|by)\s+(?:[\w-]+\s+){0,3}\Z")
 _ACCUSED_LAWYER = re.compile(  # "klagt Steueranwalt Hanno Berger an", "gegen den Anwalt X": a lawyer as the party
@@ -465,8 +466,9 @@ class _Article:
     def fullest(self, name: str, entity_type: str | None) -> tuple[str, str | None]:
         """The fullest name the article uses for a party ("Galloway" -> "George Galloway"), and its entity.
 
-        A longer name of the same type that ends with the party's one or two words is the
-        same party (not one that begins with them: "Apple" is no "Apple Music"); the longest wins.
+        A longer name of the same type that ends with the party's words is the same party (not
+        one that begins with them: "Apple" is no "Apple Music"); the longest wins. A company's
+        web address ("OptInRealBig.com") is the fullest form of its bare name.
         """
         words = tuple(self.trim(name).split())
         if words in self._aliases:
@@ -475,7 +477,10 @@ class _Article:
         n = len(words)
         if n == 1 and entity_type in (None, "ORG") and _ACRONYM.fullmatch(words[0]):
             best = self._acronyms.get(words[0].upper(), best)  # "SEC": "US Securities and Exchange Commission"
-        if n and n <= 2:
+        if n == 1:  # "OptInRealBig" of "OptInRealBig.com": the company's web address is its fullest name
+            best = next((m for ws, m in self._names.items() if len(ws) == 1 and _WEB_SUFFIX.fullmatch(ws[0][len(words[0]):])
+                         and ws[0].startswith(words[0]) and m.entity_type in (None, "ORG")), best)
+        if n:  # "Securities and Exchange Commission" of "US Securities and Exchange Commission"
             for ws, m in self._names.items():
                 if len(ws) > n and ws[-n:] == words and entity_type in (None, m.entity_type) \
                         and (best is None or len(ws) > len(tuple(self.trim(best.name).split()))):

@@ -1402,3 +1402,11 @@ def test_challenges_in_court_and_injunctions_that_bar(text, names, expected, sta
     [law] = run(text, "en", names)
     assert roles(law) == expected
     assert status is None or law.status == status
+
+
+def test_parties_take_the_fullest_name_the_article_uses():
+    text = ("OptInRealBig.com and the US Securities and Exchange Commission were named. "
+            "The Securities and Exchange Commission sued OptInRealBig for fraud.")
+    [law] = run(text, "en", {"OptInRealBig.com": "ORG", "OptInRealBig": "ORG", "US Securities and Exchange Commission": "ORG",
+                             "Securities and Exchange Commission": "ORG"})
+    assert roles(law) == (["US Securities and Exchange Commission"], ["OptInRealBig.com"])
