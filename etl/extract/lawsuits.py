@@ -80,9 +80,10 @@ _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
-_POSSESSED = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess)")
+_ACCUSED_WORDS = "indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess"
+_POSSESSED = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:%s)" % _ACCUSED_WORDS)
 _POSSESSOR = re.compile(r"\b([Hh]is|[Hh]er|[Tt]heir|[Ss]ein(?:e[mnrs]?)?|[Ii]hr(?:e[mnrs]?)?)\s+(?:[\w-]+\s+)?")
-_ACCUSED_NOUN = re.compile(r"(?i)(?:indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess)")
+_ACCUSED_NOUN = re.compile(r"(?i)(?:%s)" % _ACCUSED_WORDS)
 _DE_FILED_BY = re.compile(r"\s+(?:[\wäöüß.-]+\s+){0,8}?(?:eingereicht|angestrengt|erhoben|eingebracht|angekündigt|angedroht)e[nmrs]?\s+(?:[\wäöüß-]+\s+)?")
 _NOUN_OF_BY = re.compile(r"\s+(?:of|against)\s+[^,;.]{1,60}?\s+by\s+(?:the\s+)?")
 _BROUGHT_BY = re.compile(r"\b(?:brought|filed|launched|lodged|initiated)\s+by\s+(?:[\w'’-]+\s+){0,3}\Z")
@@ -377,12 +378,6 @@ class _Cand:
     indefinite: str | None = None  # "three men", "ein Mitarbeiter": the words of an unnamed party counted or indefinite
 
 
-def _has_stem(words: str, lex: "_Lexicon") -> bool:
-    """Whether a trigger can occur in the words at all (every trigger holds a prefilter stem)."""
-    low = words.lower()
-    return any(stem in low for stem in lex.stems)
-
-
 def _key(name: str) -> str:
     return normalise_name(name)
 
@@ -412,7 +407,8 @@ class _Article:
         # an imperfect NER's "The", "Die Klage" are no parties, nor anything to resolve to
         self.entities = [m for m in kept if m.mention_text not in lex.stopwords
                          and m.mention_text.split()[0].lower() not in _ARTICLES
-                         and (not _has_stem(m.mention_text, lex) or self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
+                         and (not lex.prefilter.search(m.mention_text)  # no stem, no trigger (the cheap test first)
+                              or self.is_court(m) or not lex.any_trigger.search(m.mention_text))]
         self.starts = [m.start_char for m in self.entities]
         self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
         self.plaintiffs: list[_Cand] = []  # named plaintiffs found so far, for "it" in a later sentence
@@ -477,14 +473,15 @@ class _Article:
         n = len(words)
         if n == 1 and entity_type in (None, "ORG") and _ACRONYM.fullmatch(words[0]):
             best = self._acronyms.get(words[0].upper(), best)  # "SEC": "US Securities and Exchange Commission"
-        if n == 1:  # "OptInRealBig" of "OptInRealBig.com": the company's web address is its fullest name
-            best = next((m for ws, m in self._names.items() if len(ws) == 1 and _WEB_SUFFIX.fullmatch(ws[0][len(words[0]):])
-                         and ws[0].startswith(words[0]) and m.entity_type in (None, "ORG")), best)
-        if n:  # "Securities and Exchange Commission" of "US Securities and Exchange Commission"
-            for ws, m in self._names.items():
-                if len(ws) > n and ws[-n:] == words and entity_type in (None, m.entity_type) \
-                        and (best is None or len(ws) > len(tuple(self.trim(best.name).split()))):
-                    best = m
+        web, longer = None, best
+        for ws, m in self._names.items() if n else ():
+            if len(ws) > n and ws[-n:] == words and entity_type in (None, m.entity_type) \
+                    and (longer is None or len(ws) > len(tuple(self.trim(longer.name).split()))):
+                longer = m  # "Securities and Exchange Commission" of "US Securities and Exchange Commission"
+            elif n == 1 and len(ws) == 1 and ws[0].startswith(words[0]) and _WEB_SUFFIX.fullmatch(ws[0][len(words[0]):]) \
+                    and m.entity_type == "ORG":
+                web = m  # "OptInRealBig" of "OptInRealBig.com": the company's web address is its fullest name
+        best = longer if longer is not best else web or best
         if best is None:
             if n == 1:  # "Mr Ebbers' trial" after "the trial of Bernie Ebbers", where the NER found neither
                 longer = next((c for c in reversed(self.named) if len(c.name.split()) > 1 and c.name.split()[-1] == words[0]), None)
@@ -552,11 +549,15 @@ class _Article:
                 return c.name, c.entity_id
         return None
 
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        return [a for a, _ in split_sentences(self.text, self.language)]
+
     def subject_before(self, start: int, types: tuple[str, ...]) -> EntityMention | None:
         """What a sentence-opening "He"/"It"/"Er" stands for: the subject of the sentence before, skipping
         a quotation ("\"He deserves better,\" said campaigner Ruth Ames" names the speaker, not him)."""
         spans = split_sentences(self.text, self.language)
-        i = bisect.bisect_right([a for a, _ in spans], start) - 2
+        i = bisect.bisect_right(self.sentence_starts, start) - 2
         for a, b in spans[max(0, i - 1):i + 1][::-1]:
             if self.text[a] in "\"„“”«»'" or _SAID.search(self.text, a, b) and self.text.count("\"", a, b) + self.text.count("“", a, b) > 0:
                 continue
