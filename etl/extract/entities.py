@@ -605,7 +605,7 @@ CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
 
 def _after_lowercase_word(text: str, start: int, end: int) -> int:
     """English names hold no lower-case words but "of", "and", "de" ...: "Chapter 11 filing OptInRealBig" -> "OptInRealBig"."""
-    words = [w for w in re.finditer(r"\S+", text[start:end])]
+    words = list(re.finditer(r"\S+", text[start:end]))
     lower = [w.group()[:1].islower() and not CAMEL.match(w.group()) for w in words]  # "iPhone", "eBay" are names
     lead = next((i for i, low in enumerate(lower) if not low), len(words))
     if 0 < lead < len(words) and words[0].group() not in NAME_INNER_WORDS:
