@@ -1410,3 +1410,21 @@ def test_parties_take_the_fullest_name_the_article_uses():
     [law] = run(text, "en", {"OptInRealBig.com": "ORG", "OptInRealBig": "ORG", "US Securities and Exchange Commission": "ORG",
                              "Securities and Exchange Commission": "ORG"})
     assert roles(law) == (["US Securities and Exchange Commission"], ["OptInRealBig.com"])
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    # a sentence-opening pronoun is the previous sentence's subject, not a quoted speaker
+    ("Singer Corey Blake is awaiting a second trial. \"He deserves better,\" said campaigner Ruth Ames. "
+     "He is now facing a second trial on a charge of murder.", "en", {"Corey Blake": "PER", "Ruth Ames": "PER"},
+     [([], ["Corey Blake"])]),
+    ("The Film Guild said it had got Zipshare closed down. It has filed 50 lawsuits against operators of similar sites.",
+     "en", {"Film Guild": "ORG", "Zipshare": "ORG"}, [(["Film Guild"], [])]),
+    # the place of a court is no party
+    ("Im August gab die Zivilkammer des Landgerichts Berlin dem Eigentümer recht und sprach ein Urteil gegen den "
+     "Verein Aruga aus.", "de", {"Berlin": "LOC", "Aruga": "ORG"}, [(["Eigentümer"], ["Aruga"])]),
+    # reacting to a ruling makes no party
+    ("Greenpeace begrüßt die Klage gegen den Konzern Nordwind.", "de", {"Greenpeace": "ORG", "Nordwind": "ORG"},
+     [([], ["Nordwind"])]),
+])
+def test_pronouns_after_quotes_court_places_and_reactions(text, language, names, expected):
+    assert [roles(law) for law in run(text, language, names)] == expected
