@@ -19,9 +19,9 @@ trigger: "it"/"they" for an organisation named before in the sentence, a subject
 opening a clause for the person (the plaintiff) named before, an object "ihn"/"sie"/"him"
 for the party named before the sentence. Names are the fullest the article uses, without
 titles, with acronyms and bracketed short forms resolved; whoever represents a party is
-counsel, no party. Unnamed defendants counted or indefinite ("drei frühere Vorstände",
-"a former contractor") are no listed parties; their words are the case's defendants_generic
-(the guideline). Negated and hypothetical triggers, investigations, agency decisions and
+counsel, no party. Unnamed defendants counted, indefinite or described ("drei frühere
+Vorstände", "a former contractor", "gegen ihren Vater") are no listed parties; their words
+are the case's defendants_generic (the guideline). Negated and hypothetical triggers, investigations, agency decisions and
 bankruptcy filings state no proceeding.
 
 Mentions are then grouped into one record per proceeding: anaphora ("die Klage", "the
@@ -75,10 +75,10 @@ _ACCUSED_LAWYER = re.compile(  # "klagt Steueranwalt Hanno Berger an", "gegen de
     r"\b(?:gegen|against|klagt|klagte|verklagt\w*|angeklagt|verurteilt\w*|charged|sued|convicted|jailed)\s+"
     r"(?:(?:den|die|der|dem|the)\s+)?(?:[\w-]+\s+){0,2}\Z")
 _EN_VERB_FORM = re.compile(r"[a-z]{3,}(?:ed|es)|has|had|have|is|was|were|are|said|says|told|gave|won|lost|took|made")
-_CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
+_CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
 _ACCUSED_WORDS = "indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess"
 _POSSESSED = re.compile(r"(?i)\s+(?:[\w-]+\s+)?(?:%s)" % _ACCUSED_WORDS)
@@ -146,6 +146,11 @@ _SUBJECT_NP = {
                      r"(?:was|were|is|are|has been|have been|had been|faces|faced|is facing|pleaded|admitted|denied|denies)\b"),
 }
 _WITH = frozenset(("mit", "with"))
+# "gegen einen früheren Wachmann", "ihren Vater", "die beiden 20-jährigen Angeklagten": an unnamed person
+# party in its own words; group 1 the determiner, group "head" the noun (a name may not follow it)
+_PERSON_NP = (r"\b([Dd]e[rnms]|[Dd]ie|[Dd]as|[Ee]ine?[mnrs]?|[Ss]eine?[mnrs]?|[Ii]hre?[mnrs]?|[Bb]eide[nr]?|[Mm]ehrere[nr]?|"
+              r"[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|\d+)\s+"
+              r"(?:[a-zäöüß\d][\wäöüß-]*\s+){0,3}?(?P<head>(?:[\wÄÖÜäöüß]+-)?(?:%s))\b(?![\w-]|\s+[A-ZÄÖÜ])")
 _DE_PHRASE_START = frozenset("dem den die das ein eine einem einen einer".split())
 _BETWEEN_RX = re.compile(r"\b(?:zwischen|between)\b")
 _AND_RX = re.compile(r"\s(?:und|and)\s")
@@ -235,6 +240,8 @@ class _Lexicon:
     stopwords: frozenset
     v2_openers: frozenset
     fallback: re.Pattern
+    person_np: re.Pattern | None
+    not_person: frozenset
 
 
 def _load(name: str) -> dict:
@@ -362,6 +369,9 @@ def _lexicon(language: str) -> _Lexicon:
         v2_openers=frozenset(parties.get("v2_openers", {}).get(language, [])),
         stopwords=frozenset(parties["stopwords"][language]),
         fallback=re.compile(_FALLBACK[language]),
+        person_np=re.compile(_PERSON_NP % parties["person_noun"][language]) if "person_noun" in parties and \
+            language in parties["person_noun"] else None,
+        not_person=frozenset(parties.get("not_person", {}).get(language, [])),
     )
 
 
@@ -481,6 +491,10 @@ class _Article:
             elif n == 1 and len(ws) == 1 and ws[0].startswith(words[0]) and _WEB_SUFFIX.fullmatch(ws[0][len(words[0]):]) \
                     and m.entity_type == "ORG":
                 web = m  # "OptInRealBig" of "OptInRealBig.com": the company's web address is its fullest name
+        if longer is best and n == 1 and entity_type not in (None, "PER"):
+            # "Thanou" typed as a company after "Katerina Thanou": a surname is its person, whatever the NER said
+            longer = next((m for ws, m in self._names.items() if len(ws) == 2 and ws[1] == words[0] and m.entity_type == "PER"),
+                          longer)
         best = longer if longer is not best else web or best
         if best is None:
             if n == 1:  # "Mr Ebbers' trial" after "the trial of Bernie Ebbers", where the NER found neither
@@ -771,8 +785,13 @@ class _Article:
             opener = not self.text[s:a].strip(" \"'“‘(")
             modifier = bool(re.search(r"(?i)\b(?:a|an|the)\s+(?:[A-Z]\w*\s+)?$", self.text[max(s, a - 12):a])
                             and re.match(r" [a-z]", self.text[b:b + 2]))
-            if single and self.language == "en" and ((opener and not name_like) or modifier):
-                continue  # a sentence opener ("Even", "Shortly"), or a modifier ("a Dutch prosecutor", "a UK TV channel")
+            if single and self.language == "en" and opener and not (name_like or known):
+                verb = re.match(r" ([a-z]+)\b", self.text[b:b + 20])
+                if not (verb and _EN_VERB_FORM.fullmatch(verb.group(1))) or re.search(
+                        r"\b%s\b" % re.escape(name.lower()), self.text):
+                    continue  # a sentence opener ("Even", "Shortly"), unless a verb follows a word never written small
+            if single and self.language == "en" and modifier:
+                continue  # a modifier ("a Dutch prosecutor", "a UK TV channel")
             if any(c.start < b and a < c.end for c in cands) or any(x < b and a < y for x, y in blocked):
                 continue
             if _modifier_or_dateline(self.text, a, b, s) or lex.role_then_name.match(self.text, b):
@@ -782,6 +801,14 @@ class _Article:
             if any(p.search(name) for _, p in lex.claims):
                 continue
             out.append(_Cand(a, b, *self.fullest(name, None)))
+        if lex.person_np is not None:  # "der Prozess gegen einen früheren Wachmann": people unnamed
+            for m in lex.person_np.finditer(self.text, s, e):
+                a, b = m.span("head")
+                if m.group("head").rsplit("-", 1)[-1] in lex.not_person or lex.any_trigger.search(m.group("head")) \
+                        or lex.counsel_word.fullmatch(m.group("head")) \
+                        or any(c.start < b and a < c.end for c in cands + out) or any(x < b and a < y for x, y in blocked):
+                    continue
+                out.append(_Cand(a, b, m.group("head"), None, generic=True, indefinite=self.text[m.start():b]))
         if self.language == "de" and self.known_rx is not None:  # "gegen die Bawag": a name the NER found elsewhere
             for m in self.known_rx.finditer(self.text, s, e):
                 a, b = m.span()
@@ -839,7 +866,8 @@ def _groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
     joins: list[list[str]] = []
     for c in cands:
         if out:
-            m = _COORD.fullmatch(text[out[-1][-1].end:c.start])
+            between = text[out[-1][-1].end:c.start]
+            m = _COORD.fullmatch(between) or _APPOSED.fullmatch(between)
             if m and (m.group(1) or "," in m.group() or not m.group().strip()):  # "Vida die Westbahn": two phrases
                 out[-1].append(c)
                 joins[-1].append("conj" if m.group(1) else "comma" if "," in m.group() else "adjacent")
@@ -865,6 +893,14 @@ _COORD = re.compile(
     r"(?:(?:sein|seine[mnr]?|ihr|ihre[mnr]?|his|her|its|their)\s+(?:[\wäöüß-]+\s+){0,2}"  # "und sein Sohn X"
     r"|(?:der|die|das|den|dem|des|ein|eine[mnr]?|the|a|an)\s+[a-zäöüß-]+\s+)?)?"  # "sowie ein französischer X"
     r"(?:(?:der|die|das|den|dem|des|the)\s+)?(?:\))?\s*"
+)
+
+
+# "Kenteris, 31, and Thanou", "Jones, the sprinter, and Smith": co-parties, each with an apposition
+_APPOSED = re.compile(
+    r"\s*,\s*(?:(?:the|a|an|his|her|its|their|der|die|das|ein|eine|einer|sein|seine|ihr|ihre)\s+"
+    r"(?:(?!who\b|which\b|whose\b|der\b|die\b|das\b)[^\s,;:()]+\s+){0,7}?[^\s,;:()]+|\d{1,3})\s*,\s*(and|und|sowie)\s+"
+    r"(?:(?:der|die|das|den|dem|des|the)\s+)?"
 )
 
 
@@ -1275,9 +1311,10 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
         if extra:  # the primary trigger first, then the others ("a judge ruled that Globex must pay")
             for h in [primary] + [h for h in hits if h is not primary]:
                 fp, fd = _roles(sent, s, sorted(cands + extra, key=lambda c: c.start), hits, h, lex, language)
-                fp = [c for c in fp if c not in cands and all(c.start != d.start for d in defendants)]
-                fd = [c for c in fd if c not in cands and all(c.start != p.start for p in plaintiffs)]
-                if (fp and not plaintiffs) or (fd and not defendants):
+                fp = [c for c in fp if all(c.start != d.start for d in defendants)]
+                fd = [c for c in fd if all(c.start != p.start for p in plaintiffs)]
+                if (not plaintiffs and any(c not in cands for c in fp)) or (not defendants and any(c not in cands for c in fd)):
+                    # the phrase found fills a role; the other role may be a party found before ("die Staatsanwaltschaft")
                     plaintiffs, defendants = plaintiffs or fp, defendants or fd
                     break
     art.named.extend(c for c in plaintiffs + defendants if not c.generic)
@@ -1388,6 +1425,20 @@ def _compatible(case: _Case, m: _Mention) -> bool:
     return bool(pk & case.keys("plaintiff") or dk & case.keys("defendant"))
 
 
+_CRIMINAL_WORD = re.compile(r"(?i)\bcriminal\b|\bstrafrechtlich\w*|\bStraf(?:verfahren|prozess|anzeige)\w*")
+
+
+def _criminal_beside_civil(case: _Case, m: _Mention, sents: list[str], lex: _Lexicon) -> bool:
+    """"X also faces criminal charges" after X's doping ban or lawsuit: a criminal case is another
+    proceeding than a civil or disciplinary one against the same party."""
+    if not _CRIMINAL_WORD.search(sents[m.idx]) or any(_CRIMINAL_WORD.search(sents[i]) for i in case.sentences):
+        return False
+    own = [sents[i] for i in case.sentences]
+    criminal = dict(lex.claims)["criminal"]
+    civil = any(lex.civil.search(t) for t in own)
+    return not any(criminal.search(t) for t in own) and (civil or not (case.criminal or case.claim_fallback == "criminal"))
+
+
 def _open(m: _Mention, first: _Mention | None = None) -> _Case:
     """A new case; a preceding party-less court sentence becomes its first statement."""
     primary = next((h for h in m.hits if h.trigger.strong), m.hits[0])
@@ -1463,7 +1514,9 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
             if target is not None and _conflict(target, m) and any(h.trigger.verb for h in m.hits):
                 target = None  # "The legal action comes after the star sued a woman": the verb states another case
         elif not m.new:
-            target = next((c for c in sorted(cases, key=lambda c: c.last, reverse=True) if _compatible(c, m)), None)
+            joinable = [c for c in sorted(cases, key=lambda c: c.last, reverse=True) if _compatible(c, m)]
+            target = next((c for c in joinable if not _criminal_beside_civil(c, m, sents, lex)), None)
+            m.new = target is None and bool(joinable)  # the criminal case stays apart from the civil one
             if target is None and (target := _named_before(m, cases, text, sents)) is not None:
                 m.plaintiffs, m.defendants = [], []  # the party is in the case already, maybe by other words
         if target is not None:
