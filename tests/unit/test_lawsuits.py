@@ -1501,3 +1501,18 @@ def test_a_surname_the_ner_typed_as_a_company_is_the_person():
     text = "Katerina Thanou was cleared last year. Prosecutors have since charged Thanou with perjury."
     laws = run(text, "en", {"Katerina Thanou": "PER", "Thanou": "ORG"})
     assert [roles(law)[1] for law in laws] == [["Katerina Thanou"]]
+
+
+@pytest.mark.parametrize("text,language,names,expected,status", [
+    ("The Rural Alliance had its latest legal bid to block the ban thwarted when the Appeal Court ruled the act was lawful.",
+     "en", {"Rural Alliance": "ORG"}, (["Rural Alliance"], []), "ruled"),
+    ("Mr Brown went to court for the right to see his son.", "en", {"Brown": "PER"}, (["Brown"], []), "filed"),
+    ("Agrochem is also paying $500,000 to the SEC to settle the bribery charge.", "en", {"Agrochem": "ORG", "SEC": "ORG"},
+     (["SEC"], ["Agrochem"]), "settled"),
+    ("Max Stein wurde festgenommen. Er muss wegen Trunkenheit am Steuer und Verstoßes gegen die Waffengesetze im Juni "
+     "vor Gericht.", "de", {"Max Stein": "PER"}, ([], ["Max Stein"]), "pending"),
+])
+def test_legal_bids_going_to_court_settling_a_charge_and_a_long_way_to_court(text, language, names, expected, status):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
+    assert law.status == status
