@@ -78,6 +78,7 @@ _EN_VERB_FORM = re.compile(r"[a-z]{3,}(?:ed|es)|has|had|have|is|was|were|are|sai
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
+_CIVIL_KINDS = frozenset(("suit", "dispute", "injunction", "settlement"))  # what only a civil court hears
 _CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
 _ACCUSED_WORDS = "indictment|conviction|sentence|acquittal|extradition|trial|Anklage|Verurteilung|Prozess"
@@ -97,6 +98,7 @@ _ACTIVE_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|habe)\b")
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurde|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|Dutch|French|British")
 _EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
@@ -790,8 +792,9 @@ class _Article:
                 if not (verb and _EN_VERB_FORM.fullmatch(verb.group(1))) or re.search(
                         r"\b%s\b" % re.escape(name.lower()), self.text):
                     continue  # a sentence opener ("Even", "Shortly"), unless a verb follows a word never written small
-            if single and self.language == "en" and modifier:
-                continue  # a modifier ("a Dutch prosecutor", "a UK TV channel")
+            if single and self.language == "en" and (modifier or (
+                    _DEMONYM.fullmatch(name) and (re.match(r" [a-z]", self.text[b:b + 2]) or not self.text[b:b + 1].isalnum()))):
+                continue  # a modifier ("a Dutch prosecutor", "an independent Greek tribunal") or "are Italian"
             if any(c.start < b and a < c.end for c in cands) or any(x < b and a < y for x, y in blocked):
                 continue
             if _modifier_or_dateline(self.text, a, b, s) or lex.role_then_name.match(self.text, b):
@@ -1626,9 +1629,12 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         if w:
             score[claim] = w
     civil = any(lex.civil.search(sents[i]) for i in own | near)
-    if "criminal" in score and any(_CIVIL_WORD.search(sents[i]) for i in own) and not any(
-            rx.search(sents[i]) for c, rx in lex.claims if c == "criminal" for i in own):
-        del score["criminal"]  # "a civil action ... Moss also awaits a criminal trial": the next case's words
+    own_criminal = any(rx.search(sents[i]) for c, rx in lex.claims if c == "criminal" for i in own)
+    if "criminal" in score and not own_criminal and (any(_CIVIL_WORD.search(sents[i]) for i in own) or (
+            case.kinds <= _CIVIL_KINDS and not case.criminal and case.claim_fallback != "criminal")):
+        # "a civil action ... Moss also awaits a criminal trial", "X sued Y. ... Criminal cases against the
+        # managers go on separately": the next case's words
+        del score["criminal"]
     if case.criminal and not civil:
         return "criminal"  # "pleaded guilty to infringing copyright": only a criminal court takes pleas
     if (case.claim_fallback == "criminal" or "criminal" in score) and not score.keys() & _CIVIL_CLAIMS and (

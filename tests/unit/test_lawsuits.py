@@ -1516,3 +1516,21 @@ def test_legal_bids_going_to_court_settling_a_charge_and_a_long_way_to_court(tex
     [law] = run(text, language, names)
     assert roles(law) == expected
     assert law.status == status
+
+
+def test_criminal_words_around_a_civil_suit_belong_to_the_next_case():
+    text = ("Brightmilk's administrator sued Northbank to return 90m euros relating to a bond deal. "
+            "Brightmilk collapsed in 2003. Criminal cases against the company's former managers are proceeding separately.")
+    laws = run(text, "en", {"Brightmilk": "ORG", "Northbank": "ORG"})
+    assert laws[0].claim == "other"
+    assert roles(laws[0])[1] == ["Northbank"]
+
+
+@pytest.mark.parametrize("text", [
+    "Katerina Dimou was cleared of missing a drugs test by an independent Greek tribunal.",
+    "Zentro sued 45 banks. Some 35 of the banks sued on Thursday are Italian.",
+])
+def test_a_nationality_is_no_party(text):
+    names = {"Katerina Dimou": "PER", "Zentro": "ORG"}
+    for law in run(text, "en", names):
+        assert not {"Greek", "Italian"} & {p.name for p in law.parties}
