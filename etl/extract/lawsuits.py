@@ -691,6 +691,9 @@ class _Article:
                 continue
             if any(0 <= c.start - de <= 2 for c in cands) or re.match(r"\s[A-ZÄÖÜ]", text[de:de + 2]):
                 continue  # "den Hersteller Siemens": the name follows, found by the NER or not
+            owned = re.match(r"['’]s\s+((?:[\w-]+\s+){0,3})", text[de:e])
+            if owned and not lex.any_trigger.search(text, de, de + owned.end()):
+                continue  # "the company's founder, X,": the founder is the party, unless "the company's lawsuit"
             org = self.salient_org_before(ds)
             if org is not None:
                 cands.append(_Cand(ds, de, org.name, org.entity_id))

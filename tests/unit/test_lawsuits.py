@@ -1534,3 +1534,9 @@ def test_a_nationality_is_no_party(text):
     names = {"Katerina Dimou": "PER", "Zentro": "ORG"}
     for law in run(text, "en", names):
         assert not {"Greek", "Italian"} & {p.name for p in law.parties}
+
+
+def test_the_companys_founder_is_the_party_not_the_company():
+    text = "Zentro was downgraded by S&P. The firm's founder, Peter Holm, is in jail on trial for fraud."
+    [law] = run(text, "en", {"Zentro": "ORG", "Peter Holm": "PER", "S&P": "ORG"})
+    assert roles(law) == ([], ["Peter Holm"])
