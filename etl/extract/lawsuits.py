@@ -616,9 +616,10 @@ class _Article:
         ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
         ents = [m for m in ents if not _SUPPORTED_BY.search(text, max(s, m.start_char - 40), m.start_char)]
         # "Zentro boss Paul Ames", "FPÖ-Stadtrat Peter Lenz": the organisation qualifies the person
-        ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (
-            nxt and nxt.entity_type == "PER" and m.entity_type != "PER"
-            and (lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]) or text[m.end_char:nxt.start_char] == " "))]
+        # (a role between says so whatever types the NER gave: "Motley Crue guitarist Mick Mars")
+        ents = [m for m, nxt in zip(ents, ents[1:] + [None]) if not (nxt and (
+            lex.role_nouns.fullmatch(text[m.end_char:nxt.start_char]) or (
+                nxt.entity_type == "PER" and m.entity_type != "PER" and text[m.end_char:nxt.start_char] == " ")))]
         cands: list[_Cand] = []
         taken: set[int] = set()
         sent = text[s:e]

@@ -1540,3 +1540,9 @@ def test_the_companys_founder_is_the_party_not_the_company():
     text = "Zentro was downgraded by S&P. The firm's founder, Peter Holm, is in jail on trial for fraud."
     [law] = run(text, "en", {"Zentro": "ORG", "Peter Holm": "PER", "S&P": "ORG"})
     assert roles(law) == ([], ["Peter Holm"])
+
+
+def test_a_role_between_two_names_makes_the_second_the_party_whatever_the_ner_typed():
+    text = "Velvet Storm guitarist Tom Berry is being sued by his former girlfriend for $10m."
+    [law] = run(text, "en", {"Velvet Storm": "PER", "Tom Berry": "ORG"})  # the NER swapped the types
+    assert roles(law)[1] == ["Tom Berry"]
