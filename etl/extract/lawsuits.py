@@ -70,6 +70,7 @@ _DE_ADJ_LOWER = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _COURT_AFTER = re.compile(r" (?:(?:Superior|District|County|Crown|High|Supreme|Federal|Circuit|Magistrates'?|State) )?Court\b")
 _WEB_SUFFIX = re.compile(r"\.(?:com|net|org|io|co\.uk)")
 _COURT_BEFORE = re.compile(r"(?:[Gg]erichts?(?:hofs?)?|Court(?: of)?|Tribunal)\s+(?:in\s+)?\Z")  # "des Landgerichts Berlin"
+_ASIDE = re.compile(r",\s*(?:unterstützt|begleitet|supported|backed|joined)\s+(?:von|vom|by)\s+[^,;:.]{1,60},")
 _SUPPORTED_BY = re.compile(r"\b(?:unterstützt|begleitet|supported|backed|joined)\s+(?:von|vom|by)\s+(?:[\w-]+\s+){0,3}\Z")
 _ACCUSED_LAWYER = re.compile(  # "klagt Steueranwalt Hanno Berger an", "gegen den Anwalt X": a lawyer as the party
     r"\b(?:gegen|against|klagt|klagte|verklagt\w*|angeklagt|verurteilt\w*|charged|sued|convicted|jailed)\s+"
@@ -126,7 +127,8 @@ _COUNTS = {w: i for i, ws in enumerate((
     ("four", "vier"), ("five", "fünf"), ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"),
     ("ten", "zehn"), ("eleven", "elf"), ("twelve", "zwölf"))) for w in ws}
 _COUNT = re.compile(r"\b(?:%s)\b" % "|".join(_COUNTS), re.IGNORECASE)
-_GROUP_OF = re.compile(r" (?:der|des|von der|vom|von|bei der|beim|bei|of the|of|at|from) ([A-ZÄÖÜ])")
+# "der Landesbank", "der Wirtschaftsprüfungs- und Steuerberatungsgesellschaft PwC", "at Marsh": up to an organisation
+_GROUP_OF = re.compile(r" (?:der|des|von der|vom|von|bei der|beim|bei|of the|of|at|from) (?:[\wÄÖÜäöüß-]+ (?:und |and )?){0,4}?")
 _OWNER = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}\Z")  # "Lee's lawsuit", "Mr Ebbers' trial"
 _NAME_END = re.compile(r"\s+[-–—]\s|\s*[(,;]")
 _FROM = frozenset(("von", "vom", "from"))
@@ -719,8 +721,9 @@ class _Article:
         for p in rx.finditer(sent):
             ps, pe = s + p.start(), s + p.end()
             near = lex.any_trigger.search(text, max(s, ps - 30), e)
-            if near is None or near.start() > pe + 30:
-                continue
+            if near is None or near.start() > pe + 30 or lex.clause.search(
+                    text, min(pe, near.end()), max(ps, near.start())):
+                continue  # ("verantworten, weil sie ...": a pronoun of another clause)
             kinds = types[p.group().lower()]
             if p.group() in _OBJECT_PRONOUNS or (p.group() == "sie" and text[s:ps].strip()):
                 # "Acme verklagte sie", "verurteilte ihn": the object is someone named before the sentence
@@ -745,12 +748,15 @@ class _Article:
         # "des Journalisten Paul Weber": the name after the noun is the party
         cands = [c for i, c in enumerate(cands) if not (
             c.generic and i + 1 < len(cands) and not cands[i + 1].generic and text[c.end:cands[i + 1].start] == " ")]
+        absorbed = set()
         for c in cands:  # "drei frühere Vorstände der Landesbank", "two executives at Marsh": the group's words go on
-            tail = _GROUP_OF.match(text, c.end, e) if c.indefinite else None
-            org = next((m for m in ents if tail and m.start_char == tail.start(1) and m.entity_type == "ORG"), None)
+            org = next((m for m in ents if c.indefinite and m.entity_type == "ORG" and c.end < m.start_char <= c.end + 90
+                        and m.end_char <= e and _GROUP_OF.fullmatch(text, c.end, m.start_char)), None)
             if org is not None:
                 c.indefinite += text[c.end:org.end_char]
-        return _drop_aliases(cands, text)
+                c.end = org.end_char  # the phrase ends after the organisation, which is part of it, no party
+                absorbed.add(org.start_char)
+        return _drop_aliases([c for c in cands if c.generic or c.start not in absorbed], text)
 
     def fallback(self, s: int, e: int, cands: list[_Cand], blocked: list[tuple[int, int]]) -> list[_Cand]:
         """Capitalised noun phrases where the entity input has nothing (an imperfect NER)."""
@@ -813,8 +819,8 @@ class _Article:
                 a, b = m.span("head")
                 if m.group("head").rsplit("-", 1)[-1] in lex.not_person or lex.any_trigger.search(m.group("head")) \
                         or lex.counsel_word.fullmatch(m.group("head")) \
-                        or any(c.start < b and a < c.end for c in cands + out) or any(x < b and a < y for x, y in blocked):
-                    continue
+                        or any(c.start < b and a < c.end for c in cands + out):
+                    continue  # (inside a trigger's span is fine: "muss sich ein Präsident ... verantworten")
                 out.append(_Cand(a, b, m.group("head"), None, generic=True, indefinite=self.text[m.start():b]))
         if self.language == "de" and self.known_rx is not None:  # "gegen die Bawag": a name the NER found elsewhere
             for m in self.known_rx.finditer(self.text, s, e):
@@ -1299,6 +1305,8 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
     new = not primary.trigger.verb and primary.trigger.kind in _NEW_KINDS and bool(lex.new_case.search(sent[max(0, primary.start - 40):primary.start]))
     new = new or bool(lex.separate.match(sent))  # "In a separate case, ..."
     cands = art.candidates(s, e)
+    # ", unterstützt von 46 Bundesstaaten,": an aside between subject and object, blanked for the roles
+    sent = _ASIDE.sub(lambda a: " " * len(a.group()), sent)
     plaintiffs, defendants = _roles(sent, s, cands, hits, primary, lex, language)
     if not defendants or not plaintiffs:  # another trigger may carry the roles: "X, der im Y-Verfahren verurteilt wurde"
         for h in sorted((h for h in hits if h is not primary), key=lambda h: not h.trigger.verb):
@@ -1410,6 +1418,17 @@ def _mention_keys(cs: list[_Cand]) -> set[str]:
     return {_key(c.name) for c in cs} | {_head(c.name) for c in cs if c.generic}
 
 
+def _headcount(cs: list[_Cand]) -> int:
+    """How many people unnamed parties count ("zwei Ex-Mitarbeiter sowie ein Journalist": 3); 0 when any is named or uncounted."""
+    total = 0
+    for c in cs:
+        counts = [_COUNTS[w.lower()] for w in _COUNT.findall(c.indefinite or "")]
+        if not c.generic or not counts:
+            return 0
+        total += sum(counts)
+    return total
+
+
 def _conflict(case: _Case, m: _Mention) -> bool:
     """A party of the mention is on the other side of the case."""
     return bool(_mention_keys(m.plaintiffs) & case.keys("defendant") or _mention_keys(m.defendants) & case.keys("plaintiff"))
@@ -1420,6 +1439,10 @@ def _compatible(case: _Case, m: _Mention) -> bool:
     pk, dk = _mention_keys(m.plaintiffs), _mention_keys(m.defendants)
     if _conflict(case, m):
         return False
+    if dk and case.defendants and not (dk & case.keys("defendant")) and 1 < _headcount(m.defendants) == _headcount(
+            list(case.defendants.values())) and not m.plaintiffs:
+        # "zwei Ex-Mitarbeiter ... sowie ein Journalist" and then "Drei Männer müssen sich ... verantworten": as many unnamed
+        return True
     if dk and case.defendants and not (dk & case.keys("defendant")):
         # "charges against two executives" and "charges against James Tambone" by the same named plaintiff: one case
         named_p = {_key(c.name) for c in m.plaintiffs if not c.generic} & {k for k, c in case.plaintiffs.items() if not c.generic}
@@ -1600,6 +1623,16 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
                 out.append(c)
         if out:
             return out[:limit] if limit else out
+    if len(groups) == 1 and limit <= 1 and len(own) == 1:
+        # "ein amtierender Präsident ... Präsident Otto Pérez", "a former guard ... the guard Jim Bell": the one
+        # person the article names with the unnamed party's noun
+        head = groups[0].name.rsplit("-", 1)[-1]
+        titled = re.compile(r"\b%s\w{0,3}\s+" % re.escape(head[:max(4, len(head) - 2)]))
+        people = {_key(x.name): x for x in art.entities if x.entity_type == "PER" and x.start_char >= 2
+                  and (t := titled.search(art.text, max(0, x.start_char - len(head) - 6), x.start_char)) and t.end() == x.start_char}
+        if len(people) == 1 and not people.keys() & set(other):
+            x = next(iter(people.values()))
+            return [_Cand(groups[0].start, groups[0].end, *art.fullest(x.name, x.entity_type))]
     return []
 
 

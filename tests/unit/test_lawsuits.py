@@ -1328,7 +1328,7 @@ def test_the_evidence_quote_ends_before_the_full_stop():
     ("Die Staatsanwaltschaft Köln klagt Steueranwalt Hanno Berger an.", (["Staatsanwaltschaft Köln"], ["Hanno Berger"]),
      "filed"),
     # supporters are no party
-    ("Später verklagte die Behörde FTC, unterstützt von 46 Bundesstaaten, den Konzern Facebook.", (["FTC"], []), "filed"),
+    ("Später verklagte die Behörde FTC, unterstützt von 46 Bundesstaaten, den Konzern Facebook.", (["FTC"], ["Facebook"]), "filed"),
     # waiting for a ruling is pending; a failed application is dismissed
     ("Laura Meißner wartet an diesem Tag vor dem Amtsgericht auf das Urteil in ihrem Prozess.", ([], ["Laura Meißner"]),
      "pending"),
@@ -1546,3 +1546,49 @@ def test_a_role_between_two_names_makes_the_second_the_party_whatever_the_ner_ty
     text = "Velvet Storm guitarist Tom Berry is being sued by his former girlfriend for $10m."
     [law] = run(text, "en", {"Velvet Storm": "PER", "Tom Berry": "ORG"})  # the NER swapped the types
     assert roles(law)[1] == ["Tom Berry"]
+
+
+def test_an_aside_between_subject_and_object():
+    text = "The Federal Trade Commission, backed by 46 states, sued Facebook over its takeovers."
+    [law] = run(text, "en", {"Federal Trade Commission": "ORG", "Facebook": "ORG"})
+    assert roles(law) == (["Federal Trade Commission"], ["Facebook"])
+
+
+def test_a_long_verb_bracket_with_an_unnamed_accused():
+    text = "Erstmals muss sich in Guatemala ein amtierender Präsident wegen Korruptionsvorwürfen vor Gericht verantworten."
+    [law] = run(text, "de", {"Guatemala": "LOC"})
+    assert law.defendants_generic == "ein amtierender Präsident"
+    assert law.claim == "criminal"
+
+
+def test_as_many_unnamed_accused_are_the_same_accused():
+    text = ("Drei Männer müssen sich ab April vor einem Gericht in Luxemburg verantworten, weil sie Dokumente weitergaben. "
+            "Angeklagt sind zwei Ex-Mitarbeiter der Kanzlei Kraus sowie ein französischer Journalist.")
+    [law] = run(text, "de", {"Kanzlei Kraus": "ORG", "Luxemburg": "LOC"})
+    assert roles(law) == ([], [])  # the firm is part of the accused's description, no party
+    assert law.defendants_generic == "Drei Männer; zwei Ex-Mitarbeiter der Kanzlei Kraus; ein französischer Journalist"
+
+
+def test_other_numbers_of_unnamed_accused_are_other_cases():
+    laws = run("Ein 26-Jähriger wurde in Graz verurteilt. Zwei Männer müssen sich in Linz vor Gericht verantworten.", "de",
+               {"Graz": "LOC", "Linz": "LOC"})
+    assert [law.defendants_generic for law in laws] == ["Ein 26-Jähriger", "Zwei Männer"]
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Erstmals muss sich ein amtierender Präsident wegen Korruption vor Gericht verantworten. Präsident Otto Pérez "
+     "bestreitet alles.", "de", {"Otto Pérez": "PER"}, ["Otto Pérez"]),
+    ("A former guard has been charged with theft. Police said guard Jim Bell was arrested on Monday.", "en",
+     {"Jim Bell": "PER"}, ["Jim Bell"]),
+])
+def test_an_unnamed_party_is_the_one_person_the_article_names_with_its_noun(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law)[1] == expected
+    assert law.defendants_generic is None
+
+
+def test_two_people_with_the_noun_leave_the_party_unnamed():
+    text = ("A former guard has been charged with theft. Guard Jim Bell and guard Tom Hill were questioned, "
+            "police said.")
+    [law] = run(text, "en", {"Jim Bell": "PER", "Tom Hill": "PER"})
+    assert law.defendants_generic == "A former guard"
