@@ -1627,7 +1627,7 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
         # "ein amtierender Präsident ... Präsident Otto Pérez", "a former guard ... the guard Jim Bell": the one
         # person the article names with the unnamed party's noun
         head = groups[0].name.rsplit("-", 1)[-1]
-        titled = re.compile(r"\b%s\w{0,3}\s+" % re.escape(head[:max(4, len(head) - 2)]))
+        titled = re.compile(r"\b%s\w{0,3}\s+" % re.escape(head[:max(4, len(head) - 2)]), re.IGNORECASE)
         people = {_key(x.name): x for x in art.entities if x.entity_type == "PER" and x.start_char >= 2
                   and (t := titled.search(art.text, max(0, x.start_char - len(head) - 6), x.start_char)) and t.end() == x.start_char}
         if len(people) == 1 and not people.keys() & set(other):
