@@ -1240,7 +1240,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         # "Ein 30-Jähriger steht vor Gericht", "A US student was jailed": the subject's own words
         np = _SUBJECT_NP[language].match(sent, c0, primary.start)
         if np and np.group("head").lower() not in lex.stopwords_lower and not lex.any_trigger.search(np.group("head")):
-            groups.append([_Cand(np.start("head"), np.end("head"), np.group("head"), None, generic=True)])
+            words = sent[np.start():np.end("head")].strip()
+            indefinite = words if words.split()[0].lower() in ("a", "an", "ein", "eine") else None  # "A former guard"
+            groups.append([_Cand(np.start("head"), np.end("head"), np.group("head"), None, generic=True, indefinite=indefinite)])
             role[len(groups) - 1] = "defendant"
     side = lex.alongside.match(sent)
     if side is not None:  # "Neben X klagt auch Y den Z", "Along with X, Y was also charged": X is Y's or Z's fellow
