@@ -109,6 +109,7 @@ _PERSONAL = {
     "de": (re.compile(r"\b(?:[Ee]r|ihn|ihm|[Ss]ie)\b"), {"er": ("PER",), "ihn": ("PER",), "ihm": ("PER",), "sie": ("PER", "ORG")}),
     "en": (re.compile(r"\b(?:[Ii]t|[Hh]e|[Ss]he|him)\b(?!['’])"), {"it": ("ORG",), "he": ("PER",), "she": ("PER",), "him": ("PER",)}),
 }
+_PRONOUN_WORDS = frozenset("ihn ihm ihnen sie er es him her them it they he she".split())  # "das Ministerium sie": two phrases
 _OBJECT_PRONOUNS = frozenset(("ihn", "ihm", "him"))
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
 # "X, der die Erben vertritt", "X, who represents the families": counsel, no party
@@ -263,7 +264,7 @@ def _union(patterns: list[str]) -> re.Pattern | None:
 
 
 _CLAUSE = {
-    "de": r";|:|,\s*(?:dass|weil|da|ob|wenn|falls|damit|nachdem|obwohl|während|sagte|so)\b"
+    "de": r";|:|,\s*(?:dass|weil|da|ob|wenn|falls|damit|nachdem|obwohl|während|sagte|so|weshalb|weswegen|wobei|wodurch)\b"
           r"|\b(?:sagte|sagt|erklärte|hieß es|teilte mit)\b",
     "en": r";|:|,?\s*\b(?:that|which|who|because|while|although|if|unless|so|after|before|when|said|says|saying|told)\b",
 }
@@ -302,7 +303,9 @@ def _lexicon(language: str) -> _Lexicon:
     generic_words = parties["generic"][language]
     if language == "de":
         words = sorted(generic_words, key=len, reverse=True)
-        generic = r"(?<![\w-])((?:[\w.]+-)?(?:%s)(?:innen|in|en|n|s)?)\b" % "|".join(map(re.escape, words))
+        # "Staatsregierung", "Heimatschutzministerium": a compound ending in an institution's word is one
+        generic = r"(?<![\w-])((?:[\w.]+-)?(?:%s|[A-ZÄÖÜ][a-zäöüß]+(?:%s))(?:innen|in|en|n|s)?)\b" % (
+            "|".join(map(re.escape, words)), "|".join(re.escape(w[0].lower() + w[1:]) for w in parties["compounds"][language]))
     else:  # English words also open a sentence: "Shareholders sued ..."
         words = sorted(generic_words, key=len, reverse=True)
         generic = r"(?<![\w-])((?:%s))\b" % "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
@@ -633,8 +636,8 @@ class _Article:
             base = word.rsplit("-", 1)[-1]
             if self.language == "de" and base.endswith("n") and base[:-1] in lex.generic_words:
                 word = word[:-1]
-            inside = next((m for m in ents if m.start_char <= gs and ge <= m.end_char and (ge - gs) < (m.end_char - m.start_char)
-                           and "-" not in g.group(1)), None)
+            inside = next((m for m in ents if m.start_char <= gs and ge <= m.end_char and (
+                (ge - gs) < (m.end_char - m.start_char) and "-" not in g.group(1) or (gs, ge) == (m.start_char, m.end_char))), None)
             if inside is not None:
                 continue  # "Revolution Studios" is a name, not the studios
             for i, m in enumerate(ents):
@@ -727,7 +730,9 @@ class _Article:
             kinds = types[p.group().lower()]
             if p.group() in _OBJECT_PRONOUNS or (p.group() == "sie" and text[s:ps].strip()):
                 # "Acme verklagte sie", "verurteilte ihn": the object is someone named before the sentence
-                ref = self.last_party_before(s, kinds, frozenset(_key(c.name) for c in cands if c.start < ps))
+                # (or before its clause: "X drängt Y aus dem Markt, weshalb das Ministerium sie verklagt")
+                clause = max((b.end() for b in lex.clause.finditer(text, s, ps)), default=s)
+                ref = self.last_party_before(clause, kinds, frozenset(_key(c.name) for c in cands if clause <= c.start < ps))
                 if ref is not None:
                     cands.append(_Cand(ps, pe, *self.fullest(ref.name, ref.entity_type)))
                 continue
@@ -753,9 +758,11 @@ class _Article:
             org = next((m for m in ents if c.indefinite and m.entity_type == "ORG" and c.end < m.start_char <= c.end + 90
                         and m.end_char <= e and _GROUP_OF.fullmatch(text, c.end, m.start_char)), None)
             if org is not None:
-                c.indefinite += text[c.end:org.end_char]
-                c.end = org.end_char  # the phrase ends after the organisation, which is part of it, no party
-                absorbed.add(org.start_char)
+                short = re.match(r"\s*\([^()]{1,15}\)", text[org.end_char:e])  # "PricewaterhouseCoopers (PwC)"
+                end = org.end_char + (short.end() if short else 0)
+                c.indefinite += text[c.end:end]
+                c.end = end  # the phrase ends after the organisation, which is part of it, no party
+                absorbed.update(m.start_char for m in ents if org.start_char <= m.start_char < end)
         return _drop_aliases([c for c in cands if c.generic or c.start not in absorbed], text)
 
     def fallback(self, s: int, e: int, cands: list[_Cand], blocked: list[tuple[int, int]]) -> list[_Cand]:
@@ -881,7 +888,8 @@ def _groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
         if out:
             between = text[out[-1][-1].end:c.start]
             m = _COORD.fullmatch(between) or _APPOSED.fullmatch(between)
-            if m and (m.group(1) or "," in m.group() or not m.group().strip()):  # "Vida die Westbahn": two phrases
+            pronoun = text[c.start:c.end].lower() in _PRONOUN_WORDS or text[out[-1][-1].start:out[-1][-1].end].lower() in _PRONOUN_WORDS
+            if m and (m.group(1) or "," in m.group() or not (m.group().strip() or pronoun)):  # "Vida die Westbahn": two phrases
                 out[-1].append(c)
                 joins[-1].append("conj" if m.group(1) else "comma" if "," in m.group() else "adjacent")
                 continue
@@ -1050,7 +1058,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     preps = [_prep_before(sent, g[0].start, floor(g[0].start, i), lex, language) for i, g in enumerate(groups)]
     role: dict[int, str] = {}
     between = _BETWEEN_RX.search(sent)
-    if between and any(0 <= between.start() - h.end <= 40 for h in hits):
+    if between and any(0 <= between.start() - h.end <= 40 and not lex.clause.search(sent, h.end, between.start()) for h in hits):
         # "Rechtsstreit zwischen X(, dem Betreiber Y,) und Z": the one before "und" sues the one after
         conj = _AND_RX.search(sent, between.end())
         if conj:
@@ -1189,7 +1197,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         after.insert(0, len(groups) - 1)  # before any party further on: "verklagt die Bahn die Gewerkschaft Transnet"
     if subject is None and language == "de" and primary.trigger.verb and not passive and after and inverted \
             and primary.trigger.subject != "none":
-        subject = after.pop(0)  # "Nun verklagt die Bahn die Gewerkschaft Transnet"
+        # "Nun verklagt die Bahn die Gewerkschaft Transnet"; "verklagten ihn zwei Verkäufer": the pronoun is the object
+        subject = after.pop(next((k for k, i in enumerate(after)
+                                  if sent[groups[i][0].start:groups[i][0].end] not in _OBJECT_PRONOUNS), 0))
     elif subject is None and passive and language == "en" and _NONFINITE.match(sent, c0):
         # "X faces a ban after being charged by Y": the participle's subject is the main clause's
         subject = next((i for i in reversed(range(len(groups))) if groups[i][0].start < c0 and preps[i] is None
@@ -1420,17 +1430,6 @@ def _mention_keys(cs: list[_Cand]) -> set[str]:
     return {_key(c.name) for c in cs} | {_head(c.name) for c in cs if c.generic}
 
 
-def _headcount(cs: list[_Cand]) -> int:
-    """How many people unnamed parties count ("zwei Ex-Mitarbeiter sowie ein Journalist": 3); 0 when any is named or uncounted."""
-    total = 0
-    for c in cs:
-        counts = [_COUNTS[w.lower()] for w in _COUNT.findall(c.indefinite or "")]
-        if not c.generic or not counts:
-            return 0
-        total += sum(counts)
-    return total
-
-
 def _conflict(case: _Case, m: _Mention) -> bool:
     """A party of the mention is on the other side of the case."""
     return bool(_mention_keys(m.plaintiffs) & case.keys("defendant") or _mention_keys(m.defendants) & case.keys("plaintiff"))
@@ -1441,10 +1440,6 @@ def _compatible(case: _Case, m: _Mention) -> bool:
     pk, dk = _mention_keys(m.plaintiffs), _mention_keys(m.defendants)
     if _conflict(case, m):
         return False
-    if dk and case.defendants and not (dk & case.keys("defendant")) and 1 < _headcount(m.defendants) == _headcount(
-            list(case.defendants.values())) and not m.plaintiffs:
-        # "zwei Ex-Mitarbeiter ... sowie ein Journalist" and then "Drei Männer müssen sich ... verantworten": as many unnamed
-        return True
     if dk and case.defendants and not (dk & case.keys("defendant")):
         # "charges against two executives" and "charges against James Tambone" by the same named plaintiff: one case
         named_p = {_key(c.name) for c in m.plaintiffs if not c.generic} & {k for k, c in case.plaintiffs.items() if not c.generic}
