@@ -79,6 +79,8 @@ _EN_VERB_FORM = re.compile(r"[a-z]{3,}(?:ed|es)|has|had|have|is|was|were|are|sai
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
+_INVESTORS = frozenset(("shareholder", "investor", "aktionar", "aktionare", "anleger", "kleinanleger"))
+_REPORTER = re.compile(r"\s*(?:(?:Die|Der|Das|The)\s+)?([A-ZÄÖÜ<][^,;:]{1,60}?)\s+(?:said|says|sagte|teilte mit|told)\b")
 _CIVIL_KINDS = frozenset(("suit", "dispute", "injunction", "settlement"))  # what only a civil court hears
 _CIVIL_WORD = re.compile(r"(?i)\b(?:civil|zivil\w*)")
 _SAID = re.compile(r"\b(?:said|says|told|sagte|sagt|meinte|erklärte)\b")
@@ -410,7 +412,7 @@ class _Article:
 
     def __init__(self, text: str, language: str, entities: list[EntityMention], lex: _Lexicon):
         self.text, self.language, self.lex = text, language, lex
-        ents = sorted(_split_von(entities), key=lambda m: (m.start_char, -m.end_char))
+        ents = sorted(_split_von(_mend(entities, text)), key=lambda m: (m.start_char, -m.end_char))
         kept: list[EntityMention] = []
         for m in ents:  # drop mentions nested in a longer one
             if kept and m.start_char < kept[-1].end_char:
@@ -836,6 +838,39 @@ class _Article:
                         and not any(x < b and a < y for x, y in blocked):  # only where the NER missed it
                     out.append(_Cand(a, b, *self.fullest(m.group(), None)))
         return _drop_aliases(out, self.text)
+
+
+_TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,9}>$")  # newswire markup: "Pennzoil Co <PZL>"
+_GLUED = re.compile(r"(?:(?<=\s)|^)[A-ZÄÖÜ][\wÄÖÜäöüß]*-$")  # "WPLG-" of "WPLG-Channel 10", "Pitt-" of "Pitt-Des Moines"
+_TWO_FIRMS = re.compile(r"(.+?\b(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SE|GmbH|SA|NV)\.?)\s+(?:and|und|&)\s+(\S.+)")
+
+
+def _mend(entities: list[EntityMention], text: str) -> list[EntityMention]:
+    """Names as parties need them: newswire markup off ("<Southern Air Transport>", "Pennzoil Co <PZL>"), a
+    capitalised part glued by a hyphen on ("WPLG-Channel 10"), two companies the NER ran together apart
+    ("Capital Records Inc and EMI Records Ltd")."""
+    out = []
+    for m in entities:
+        a, b = m.start_char, m.end_char
+        ticker = _TICKER.search(text, a, b)
+        if ticker and ticker.start() > a:
+            b = ticker.start()
+        if text[a:a + 1] == "<" and text[b - 1:b] == ">":
+            a, b = a + 1, b - 1
+        glued = _GLUED.search(text, max(0, a - 25), a) if text[a - 1:a] == "-" else None
+        if glued and m.entity_type in ("ORG", "PER"):
+            a = glued.start()
+        if (a, b) == (m.start_char, m.end_char):
+            two = _TWO_FIRMS.fullmatch(m.mention_text) if m.entity_type == "ORG" else None
+            if two is None:
+                out.append(m)
+                continue
+            out.append(EntityMention(two.group(1), a, a + len(two.group(1)), "ORG", two.group(1)))
+            out.append(EntityMention(two.group(2), b - len(two.group(2)), b, "ORG", two.group(2)))
+            continue
+        words = text[a:b]
+        out.append(EntityMention(words, a, b, m.entity_type, words if m.name == m.mention_text else m.name.strip("<> ")))
+    return out
 
 
 def _split_von(entities: list[EntityMention]) -> list[EntityMention]:
@@ -1332,6 +1367,13 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
             if p and not plaintiffs and not defendants:
                 plaintiffs = p  # "Der VfGH hob das Gesetz auf, nachdem die Neos eine Beschwerde eingebracht hatten"
                 break
+    if plaintiffs and not defendants and all(c.generic and _head(c.name) in _INVESTORS for c in plaintiffs):
+        # "Mellon Bank said a shareholder filed a class action suit": the company reporting its investors' suit is sued
+        said = _REPORTER.match(text, s, e)
+        orgs = {m.start_char for m in art.in_span(s, e) if m.entity_type == "ORG"}
+        org = next((c for c in cands if said and c.start == s + said.start(1) and c.start in orgs), None)
+        if org is not None:
+            defendants = [org]
     if not plaintiffs or not defendants:
         blocked = [(s + h.start, s + h.end) for h in hits]
         extra = art.fallback(s, e, cands, blocked)

@@ -1620,3 +1620,32 @@ def test_measures_institutions_and_object_pronouns_in_german(text, names, expect
 ])
 def test_a_suit_avoided_is_no_suit(text, language):
     assert run(text, language, {"Tönnies": "ORG", "Kestrel": "ORG", "Globex": "ORG"}) == []
+
+
+@pytest.mark.parametrize("text,language,names,expected", [
+    ("Mellon Bank Corp said a shareholder filed a class action suit in Philadelphia.", "en",
+     {"Mellon Bank Corp": "ORG"}, (["shareholder"], ["Mellon Bank Corp"])),
+    ("Die Kestrel AG teilte mit, Aktionäre hätten Klage eingereicht.", "de", {"Kestrel AG": "ORG"},
+     (["Aktionäre"], ["Kestrel AG"])),
+    ("Kestrel said shareholders have sued Globex.", "en", {"Kestrel": "ORG", "Globex": "ORG"},
+     (["shareholders"], ["Globex"])),
+])
+def test_a_company_reporting_its_investors_suit_is_sued(text, language, names, expected):
+    [law] = run(text, language, names)
+    assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # newswire markup is no part of a name
+    ("<Southern Air Transport> said it sued WPLG-Channel 10 of Miami for damages.",
+     {"<Southern Air Transport>": "ORG", "Channel 10": "ORG"}, (["Southern Air Transport"], ["WPLG-Channel 10"])),
+    ("Pennzoil Co <PZL> sued Texaco Inc <TX> in a Texas court.", {"Pennzoil Co <PZL>": "ORG", "Texaco Inc <TX>": "ORG"},
+     (["Pennzoil Co"], ["Texaco Inc"])),
+    # two companies the NER ran together, and a name's part glued by a hyphen
+    ("The band brought the suit against Capital Records Inc and EMI Records Ltd.",
+     {"Capital Records Inc and EMI Records Ltd": "ORG"}, ([], ["Capital Records Inc", "EMI Records Ltd"])),
+    ("A suit was filed against Pitt-Des Moines Inc last year.", {"Des Moines Inc": "ORG"}, ([], ["Pitt-Des Moines Inc"])),
+])
+def test_names_mended_from_the_ner(text, names, expected):
+    [law] = run(text, "en", names)
+    assert roles(law) == expected
