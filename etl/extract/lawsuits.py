@@ -115,6 +115,7 @@ _PRONOUN_WORDS = frozenset("ihn ihm ihnen sie er es him her them it they he she"
 _OBJECT_PRONOUNS = frozenset(("ihn", "ihm", "him"))
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
 # "X, der die Erben vertritt", "X, who represents the families": counsel, no party
+_JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
                          r"representing)\b")
 # a state's official name holds its form ("Republik Österreich", "State of Texas"); "Stadt Graz" stays "Graz"
@@ -621,6 +622,7 @@ class _Article:
         ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40), m.start_char)
                                         and not _ACCUSED_LAWYER.search(text, max(s, m.start_char - 60), m.start_char))]
         ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
+        ents = [m for m in ents if not (m.entity_type == "PER" and _JUDGE.search(text, max(s, m.start_char - 30), m.start_char))]
         ents = [m for m in ents if not _SUPPORTED_BY.search(text, max(s, m.start_char - 40), m.start_char)]
         # "Zentro boss Paul Ames", "FPÖ-Stadtrat Peter Lenz": the organisation qualifies the person
         # (a role between says so whatever types the NER gave: "Motley Crue guitarist Mick Mars")
@@ -630,10 +632,11 @@ class _Article:
         cands: list[_Cand] = []
         taken: set[int] = set()
         sent = text[s:e]
+        courts = [c.span() for r in lex.courts for c in r.finditer(text, s, e)]
         for g in lex.generic.finditer(sent):
             gs, ge = s + g.start(1), s + g.end(1)
-            if _SUPPORTED_BY.search(text, max(s, gs - 40), gs):
-                continue  # "unterstützt von 46 Bundesstaaten": supporters are no party
+            if _SUPPORTED_BY.search(text, max(s, gs - 40), gs) or any(x <= gs and ge <= y for x, y in courts):
+                continue  # "unterstützt von 46 Bundesstaaten": supporters are no party; "United States District Court"
             word = g.group(1)
             base = word.rsplit("-", 1)[-1]
             if self.language == "de" and base.endswith("n") and base[:-1] in lex.generic_words:

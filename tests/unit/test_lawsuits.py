@@ -1649,3 +1649,21 @@ def test_a_company_reporting_its_investors_suit_is_sued(text, language, names, e
 def test_names_mended_from_the_ner(text, names, expected):
     [law] = run(text, "en", names)
     assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    ("An attorney was named today in a 24-count federal indictment alleging insider trading.", {}, ([], []), "filed"),
+    ("Kestrel Bancorp Inc said its banking subsidiary pleaded guilty to two violations of the Bank Secrecy Act.",
+     {"Kestrel Bancorp Inc": "ORG"}, ([], ["Kestrel Bancorp Inc"]), "ruled"),
+    # a judge before whom a plea is entered is no party, nor are the words of the court's name
+    ("Mark Stahl admitted fraud. He entered a guilty plea before United States District Court Judge Ann Broder to "
+     "four charges of wire fraud.", {"Mark Stahl": "PER", "Ann Broder": "PER"}, ([], ["Mark Stahl"]), "filed"),
+    ("The SEC staff plans to recommend that the Alpha Power System be charged with securities fraud.",
+     {"SEC": "ORG", "Alpha Power System": "ORG"}, ([], ["Alpha Power System"]), "threatened"),
+    # proposals to settle settle nothing
+    ("Pennzoil won a jury verdict against Texaco. Texaco had made four proposals to settle the lawsuit.",
+     {"Pennzoil": "ORG", "Texaco": "ORG"}, (["Pennzoil"], ["Texaco"]), "ruled"),
+])
+def test_newswire_indictments_pleas_recommendations_and_offers(text, names, expected, status):
+    [law] = run(text, "en", names)
+    assert (roles(law), law.status) == (expected, status)
