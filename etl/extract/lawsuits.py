@@ -207,6 +207,7 @@ class _Lexicon:
     statuses: tuple[tuple[str, re.Pattern, bool], ...]  # status, cue, weak
     claims: tuple[tuple[str, re.Pattern], ...]
     civil: re.Pattern
+    offence: re.Pattern
     courts: tuple[re.Pattern, ...]
     court_entity: re.Pattern
     negators: re.Pattern
@@ -331,7 +332,8 @@ def _lexicon(language: str) -> _Lexicon:
             (s, re.compile(p["pattern"] if isinstance(p, dict) else p), isinstance(p, dict) and bool(p.get("weak")))
             for s, ps in stat[language].items() for p in ps
         ),
-        claims=tuple((c, _union(p)) for c, p in claims[language].items() if c != "civil"),
+        claims=tuple((c, _union(p)) for c, p in claims[language].items() if c not in ("civil", "offence")),
+        offence=_union(claims[language]["offence"]),
         civil=_union(claims[language]["civil"]),
         courts=tuple(re.compile(p) for p in courts[language]),
         court_entity=re.compile(courts["entity"][language]),
@@ -1707,6 +1709,8 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         w = sum(2 * len(rx.findall(sents[i])) for i in own) + sum(len(rx.findall(sents[j])) for j in near)
         if w:
             score[claim] = w
+    if not case.kinds <= _CIVIL_KINDS and any(lex.offence.search(sents[i]) for i in own):
+        score["criminal"] = score.get("criminal", 0) + 2  # "charged with assault": a crime, unless a civil suit's claim
     civil = any(lex.civil.search(sents[i]) for i in own | near)
     own_criminal = any(rx.search(sents[i]) for c, rx in lex.claims if c == "criminal" for i in own)
     if "criminal" in score and not own_criminal and (any(_CIVIL_WORD.search(sents[i]) for i in own) or (

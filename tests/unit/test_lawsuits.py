@@ -1667,3 +1667,14 @@ def test_names_mended_from_the_ner(text, names, expected):
 def test_newswire_indictments_pleas_recommendations_and_offers(text, names, expected, status):
     [law] = run(text, "en", names)
     assert (roles(law), law.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text,language,names,claim", [
+    ("Ein 37-jähriger Installateur ist wegen Körperverletzung angeklagt.", "de", {}, "criminal"),
+    ("Jim Bell was charged with assault after the match.", "en", {"Jim Bell": "PER"}, "criminal"),
+    # a civil suit over a crime stays a civil suit
+    ("Rapper Big Tee has been sued for $25m by a woman who claimed he assaulted her.", "en", {"Big Tee": "PER"}, "other"),
+])
+def test_an_offence_makes_a_charge_criminal_but_not_a_suit(text, language, names, claim):
+    [law] = run(text, language, names)
+    assert law.claim == claim
