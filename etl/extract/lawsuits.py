@@ -79,6 +79,10 @@ _EN_VERB_FORM = re.compile(r"[a-z]{3,}(?:ed|es)|has|had|have|is|was|were|are|sai
 _ALSO = re.compile(r"\b(?:auch|also|too)\b")
 _AGAINST_WORD = re.compile(r"\b(?:gegen|against)\b")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|dem\s+|der\s+)?")
+# "der Angeklagte", "the 45-year-old defendant", not "des Angeklagten" (an attribute) or "zu den Angeklagten" (a roster)
+_THE_ACCUSED = re.compile(r"(?<![Zz]u )(?<![Uu]nter )(?<![Oo]f )(?<![Aa]mong )\b(?:[Dd]er|[Dd]ie|den|[Tt]he)\s+(?:[\w-]+\s+){0,3}?\Z")
+_ACCUSED = frozenset(("angeklagte", "angeklagter", "angeklagten", "beschuldigte", "beschuldigter", "beschuldigten", "accused",
+                      "defendant"))
 _INVESTORS = frozenset(("shareholder", "investor", "aktionar", "aktionare", "anleger", "kleinanleger"))
 _REPORTER = re.compile(r"\s*(?:(?:Die|Der|Das|The)\s+)?([A-ZÄÖÜ<][^,;:]{1,60}?)\s+(?:said|says|sagte|teilte mit|told)\b")
 _CIVIL_KINDS = frozenset(("suit", "dispute", "injunction", "settlement"))  # what only a civil court hears
@@ -434,6 +438,7 @@ class _Article:
         self.starts = [m.start_char for m in self.entities]
         self.named: list[_Cand] = []  # named parties found so far, for descriptors when the NER has no ORG
         self.plaintiffs: list[_Cand] = []  # named plaintiffs found so far, for "it" in a later sentence
+        self.accused: list[_Cand] = []  # named defendants found so far, for a later "der Angeklagte"
 
     @functools.cached_property
     def known_rx(self) -> re.Pattern | None:
@@ -1372,6 +1377,14 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
             if p and not plaintiffs and not defendants:
                 plaintiffs = p  # "Der VfGH hob das Gesetz auf, nachdem die Neos eine Beschwerde eingebracht hatten"
                 break
+    if not defendants:  # "dass der Angeklagte die Tat plante": the accused is the defendant wherever he stands
+        accused = next((c for c in cands if c.generic and _head(c.name) in _ACCUSED and c not in plaintiffs
+                        and _THE_ACCUSED.search(text, max(s, c.start - 30), c.start)), None)
+        if accused is not None and art.accused and accused.indefinite is None:
+            defendants = [art.accused[-1]]  # "sagte die Angeklagte": the one accused before
+        elif accused is not None:  # unnamed: in the article's words ("der Angeklagte"), for defendants_generic
+            det = _THE_ACCUSED.search(text, max(s, accused.start - 30), accused.start)
+            defendants = [dataclasses.replace(accused, indefinite=accused.indefinite or text[det.start():accused.end])]
     if plaintiffs and not defendants and all(c.generic and _head(c.name) in _INVESTORS for c in plaintiffs):
         # "Mellon Bank said a shareholder filed a class action suit": the company reporting its investors' suit is sued
         said = _REPORTER.match(text, s, e)
@@ -1393,6 +1406,7 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
                     break
     art.named.extend(c for c in plaintiffs + defendants if not c.generic)
     art.plaintiffs.extend(c for c in plaintiffs if not c.generic)
+    art.accused.extend(c for c in defendants if not c.generic)
     return _Mention(
         idx=idx, hits=hits, strong=strong, anaphoric=anaphoric, new=new and not anaphoric,
         kind=primary.trigger.kind, plaintiffs=plaintiffs, defendants=defendants,

@@ -1678,3 +1678,24 @@ def test_newswire_indictments_pleas_recommendations_and_offers(text, names, expe
 def test_an_offence_makes_a_charge_criminal_but_not_a_suit(text, language, names, claim):
     [law] = run(text, language, names)
     assert law.claim == claim
+
+
+@pytest.mark.parametrize("text,names,expected,generic", [
+    ("Die Richterin ist überzeugt, dass der Angeklagte sich strafbar gemacht hat.", {}, ([], []), "der Angeklagte"),
+    ("In ihrer Anklage geht die Bundesanwaltschaft davon aus, dass der Angeklagte die Tat plante.",
+     {"Bundesanwaltschaft": "ORG"}, (["Bundesanwaltschaft"], []), "der Angeklagte"),
+    # the accused named before
+    ("Beate Kranz muss sich vor dem Landgericht verantworten. Sie habe nichts gewusst, sagte die Angeklagte.",
+     {"Beate Kranz": "PER"}, ([], ["Beate Kranz"]), None),
+])
+def test_the_accused_is_the_defendant_wherever_he_stands(text, names, expected, generic):
+    laws = run(text, "de", names)
+    assert [(roles(law), law.defendants_generic) for law in laws] == [(expected, generic)]
+
+
+@pytest.mark.parametrize("text", [
+    "Das Gericht nannte das hohe Alter des Angeklagten als Grund für die Einstellung.",  # an attribute
+    "Vor der Schleuse stauen sich Angeklagte, Familien und Zeugen.",  # people in a list, no determiner
+])
+def test_the_accused_as_an_attribute_or_in_a_list_states_no_case(text):
+    assert run(text, "de") == []
