@@ -157,6 +157,7 @@ _SUBJECT_NP = {
     "en": re.compile(r"\s*(?:The|A|An|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z])\s+"
                      r"(?:was|were|is|are|has been|have been|had been|faces|faced|is facing|pleaded|admitted|denied|denies)\b"),
 }
+_BARE_SUBJECT = re.compile(r"\s*(?P<head>[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß])\s+(?:wurden|sind|waren|müssen|mussten|stehen|standen)\b")
 _WITH = frozenset(("mit", "with"))
 # "gegen einen früheren Wachmann", "ihren Vater", "die beiden 20-jährigen Angeklagten": an unnamed person
 # party in its own words; group 1 the determiner, group "head" the noun (a name may not follow it)
@@ -254,6 +255,7 @@ class _Lexicon:
     v2_openers: frozenset
     fallback: re.Pattern
     person_np: re.Pattern | None
+    person_noun: str
     not_person: frozenset
 
 
@@ -388,6 +390,7 @@ def _lexicon(language: str) -> _Lexicon:
         person_np=re.compile(_PERSON_NP % parties["person_noun"][language]) if "person_noun" in parties and \
             language in parties["person_noun"] else None,
         not_person=frozenset(parties.get("not_person", {}).get(language, [])),
+        person_noun=parties.get("person_noun", {}).get(language, ""),
     )
 
 
@@ -1294,9 +1297,12 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     if subject is None and subject_role == "defendant" and "defendant" not in role.values():
         # "Ein 30-Jähriger steht vor Gericht", "A US student was jailed": the subject's own words
         np = _SUBJECT_NP[language].match(sent, c0, primary.start)
+        bare = np is None and lex.person_noun and (np := _BARE_SUBJECT.match(sent, c0, primary.start)) is not None
+        if bare and not re.fullmatch(lex.person_noun, np.group("head")):
+            np = None  # "Männer wurden verurteilt": a bare plural of people
         if np and np.group("head").lower() not in lex.stopwords_lower and not lex.any_trigger.search(np.group("head")):
             words = sent[np.start():np.end("head")].strip()
-            indefinite = words if words.split()[0].lower() in ("a", "an", "ein", "eine") else None  # "A former guard"
+            indefinite = words if bare or words.split()[0].lower() in ("a", "an", "ein", "eine") else None  # "A former guard"
             groups.append([_Cand(np.start("head"), np.end("head"), np.group("head"), None, generic=True, indefinite=indefinite)])
             role[len(groups) - 1] = "defendant"
     side = lex.alongside.match(sent)
@@ -1530,7 +1536,7 @@ def _criminal_beside_civil(case: _Case, m: _Mention, sents: list[str], lex: _Lex
 def _open(m: _Mention, first: _Mention | None = None) -> _Case:
     """A new case; a preceding party-less court sentence becomes its first statement."""
     primary = next((h for h in m.hits if h.trigger.strong), m.hits[0])
-    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=primary.trigger.claim,
+    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=next((h.trigger.claim for h in [primary, *m.hits] if h.trigger.claim), None),
                  separate=m.new)
     if first is not None:
         case.add(first)

@@ -1699,3 +1699,25 @@ def test_the_accused_is_the_defendant_wherever_he_stands(text, names, expected, 
 ])
 def test_the_accused_as_an_attribute_or_in_a_list_states_no_case(text):
     assert run(text, "de") == []
+
+
+@pytest.mark.parametrize("text,names,expected,generic,claim", [
+    ("Vor Gericht gesteht ein 37-Jähriger, Feuer gelegt zu haben.", {}, ([], []), "ein 37-Jähriger", "criminal"),
+    ("Im Prozess bestritt Karl Huber alle Vorwürfe.", {"Karl Huber": "PER"}, ([], ["Karl Huber"]), None, "criminal"),
+    ("Männer wurden verurteilt, weil sie dabei waren, als andere randalierten.", {}, ([], []), "Männer", "criminal"),
+    ("Das Verfahren gegen den Clanchef wird am Landgericht Berlin fortgesetzt.", {}, ([], []), "den Clanchef", None),
+    ("Kristina Holm war 2017 vom Amtsgericht Gießen verurteilt worden.", {"Kristina Holm": "PER"}, ([], ["Kristina Holm"]),
+     None, "criminal"),
+    ("Die Zentra AG wurde vom Landgericht zu Schadenersatz in Höhe von 2000 Euro verurteilt.", {"Zentra AG": "ORG"},
+     ([], ["Zentra AG"]), None, "other"),
+    ("Das Kölner Verwaltungsgericht lehnte den Eilantrag eines Journalisten ab.", {}, (["Journalisten"], []), None, None),
+])
+def test_german_accused_in_court_bare_plurals_and_sentences(text, names, expected, generic, claim):
+    [law] = run(text, "de", names)
+    assert (roles(law), law.defendants_generic) == (expected, generic)
+    assert claim is None or law.claim == claim
+
+
+@pytest.mark.parametrize("text", ["Der Minister bestritt die Vorwürfe.", "Fragen wurden verurteilt."])
+def test_denials_outside_court_and_things_are_no_case(text):
+    assert run(text, "de") == []
