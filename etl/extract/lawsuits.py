@@ -158,6 +158,8 @@ _SUBJECT_NP = {
                      r"(?:was|were|is|are|has been|have been|had been|faces|faced|is facing|pleaded|admitted|denied|denies)\b"),
 }
 _BARE_SUBJECT = re.compile(r"\s*(?P<head>[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß])\s+(?:wurden|sind|waren|müssen|mussten|stehen|standen)\b")
+_WORD = re.compile(r"(?<!\w)[^\W\d_]\w*")  # a word where a name may start
+_LAST_WORD = re.compile(r"(?<![\w-])(\w+)\s+\Z")
 _WITH = frozenset(("mit", "with"))
 # "gegen einen früheren Wachmann", "ihren Vater", "die beiden 20-jährigen Angeklagten": an unnamed person
 # party in its own words; group 1 the determiner, group "head" the noun (a name may not follow it)
@@ -444,10 +446,28 @@ class _Article:
         self.accused: list[_Cand] = []  # named defendants found so far, for a later "der Angeklagte"
 
     @functools.cached_property
-    def known_rx(self) -> re.Pattern | None:
-        """The names the NER found anywhere in the article, to find where it missed them (built when needed)."""
-        known = sorted(self.known_names, key=len, reverse=True)
-        return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, known))) if known else None
+    def known_by_word(self) -> dict[str, list[str]]:
+        """The names the NER found anywhere in the article by their first word, longest first, to find where
+        it missed them (a dictionary, not one regex: compiling hundreds of names per article is slow)."""
+        out: dict[str, list[str]] = {}
+        for name in sorted(self.known_names, key=len, reverse=True):
+            first = _WORD.match(name)
+            if first:
+                out.setdefault(first.group(), []).append(name)
+        return out
+
+    def known_in(self, s: int, e: int):
+        """(start, end, name) of each known name written between s and e."""
+        text, by_word, last = self.text, self.known_by_word, s
+        for w in _WORD.finditer(text, s, e):
+            if w.start() < last:
+                continue  # inside the name found before ("Zeller" of "Peter Zeller")
+            for name in by_word.get(w.group(), ()):
+                end = w.start() + len(name)
+                if end <= e and text.startswith(name, w.start()) and not text[end:end + 1].isalnum():
+                    last = end
+                    yield w.start(), end, name
+                    break
 
     @functools.cached_property
     def _names(self) -> dict[tuple[str, ...], EntityMention]:
@@ -523,6 +543,11 @@ class _Article:
                     return longer.name, longer.entity_id
             return " ".join(words), None
         return self.trim(best.name), best.entity_id
+
+    @functools.cached_property
+    def small_words(self) -> frozenset[str]:
+        """The words the article writes small: "critics" there makes a sentence's "Critics" a common noun."""
+        return frozenset(re.findall(r"\b[a-zäöüß][\wäöüß-]*", self.text))
 
     @functools.cached_property
     def orgs(self) -> list[EntityMention]:
@@ -821,8 +846,7 @@ class _Article:
                             and re.match(r" [a-z]", self.text[b:b + 2]))
             if single and self.language == "en" and opener and not (name_like or known):
                 verb = re.match(r" ([a-z]+)\b", self.text[b:b + 20])
-                if not (verb and _EN_VERB_FORM.fullmatch(verb.group(1))) or re.search(
-                        r"\b%s\b" % re.escape(name.lower()), self.text):
+                if not (verb and _EN_VERB_FORM.fullmatch(verb.group(1))) or name.lower() in self.small_words:
                     continue  # a sentence opener ("Even", "Shortly"), unless a verb follows a word never written small
             if single and self.language == "en" and (modifier or (
                     _DEMONYM.fullmatch(name) and (re.match(r" [a-z]", self.text[b:b + 2]) or not self.text[b:b + 1].isalnum()))):
@@ -844,12 +868,11 @@ class _Article:
                         or any(c.start < b and a < c.end for c in cands + out):
                     continue  # (inside a trigger's span is fine: "muss sich ein Präsident ... verantworten")
                 out.append(_Cand(a, b, m.group("head"), None, generic=True, indefinite=self.text[m.start():b]))
-        if self.language == "de" and self.known_rx is not None:  # "gegen die Bawag": a name the NER found elsewhere
-            for m in self.known_rx.finditer(self.text, s, e):
-                a, b = m.span()
+        if self.language == "de":  # "gegen die Bawag": a name the NER found elsewhere
+            for a, b, name in self.known_in(s, e):
                 if not self.in_span(a, b) and not any(c.start < b and a < c.end for c in cands + out) \
                         and not any(x < b and a < y for x, y in blocked):  # only where the NER missed it
-                    out.append(_Cand(a, b, *self.fullest(m.group(), None)))
+                    out.append(_Cand(a, b, *self.fullest(name, None)))
         return _drop_aliases(out, self.text)
 
 
@@ -865,16 +888,21 @@ def _mend(entities: list[EntityMention], text: str) -> list[EntityMention]:
     out = []
     for m in entities:
         a, b = m.start_char, m.end_char
-        ticker = _TICKER.search(text, a, b)
-        if ticker and ticker.start() > a:
-            b = ticker.start()
+        if text[b - 1] != ">" and text[a - 1] != "-" and (m.entity_type != "ORG" or " " not in m.mention_text):
+            out.append(m)  # nothing to mend (the cheap test first)
+            continue
+        if text[b - 1:b] == ">":
+            ticker = _TICKER.search(text, a, b)
+            if ticker and ticker.start() > a:
+                b = ticker.start()
         if text[a:a + 1] == "<" and text[b - 1:b] == ">":
             a, b = a + 1, b - 1
-        glued = _GLUED.search(text, max(0, a - 25), a) if text[a - 1:a] == "-" else None
-        if glued and m.entity_type in ("ORG", "PER"):
+        glued = _GLUED.search(text, max(0, a - 25), a) if a and text[a - 1] == "-" and m.entity_type in ("ORG", "PER") else None
+        if glued:
             a = glued.start()
         if (a, b) == (m.start_char, m.end_char):
-            two = _TWO_FIRMS.fullmatch(m.mention_text) if m.entity_type == "ORG" else None
+            two = _TWO_FIRMS.fullmatch(m.mention_text) if m.entity_type == "ORG" and (
+                " and " in m.mention_text or " und " in m.mention_text or " & " in m.mention_text) else None
             if two is None:
                 out.append(m)
                 continue
@@ -1690,10 +1718,11 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
     if len(groups) == 1 and limit <= 1 and len(own) == 1:
         # "ein amtierender Präsident ... Präsident Otto Pérez", "a former guard ... the guard Jim Bell": the one
         # person the article names with the unnamed party's noun
-        head = groups[0].name.rsplit("-", 1)[-1]
-        titled = re.compile(r"\b%s\w{0,3}\s+" % re.escape(head[:max(4, len(head) - 2)]), re.IGNORECASE)
-        people = {_key(x.name): x for x in art.entities if x.entity_type == "PER" and x.start_char >= 2
-                  and (t := titled.search(art.text, max(0, x.start_char - len(head) - 6), x.start_char)) and t.end() == x.start_char}
+        head = groups[0].name.rsplit("-", 1)[-1].lower()
+        stem = head[:max(4, len(head) - 2)]
+        people = {_key(x.name): x for x in art.entities if x.entity_type == "PER" and (
+            w := _LAST_WORD.search(art.text, max(0, x.start_char - len(head) - 6), x.start_char))
+            and w.group(1).lower().startswith(stem) and len(w.group(1)) <= len(stem) + 3}
         if len(people) == 1 and not people.keys() & set(other):
             x = next(iter(people.values()))
             return [_Cand(groups[0].start, groups[0].end, *art.fullest(x.name, x.entity_type))]
