@@ -1848,7 +1848,8 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
                 mentions.append(m)
     hit_sents = {m.idx for m in mentions}
     nl = text.find("\n")
-    title_end = nl if 0 <= nl < 400 else -1
+    # a first line is a headline when short or without a full stop; a long paragraph is body (newswire, no title)
+    title_end = nl if 0 <= nl < 400 and (nl < 150 or text[:nl].rstrip()[-1:] not in ".!?\"“”") else -1
     dateline = _DATELINE.search(text, 0, 600)
     if dateline:  # "Titel. Lead. Wien – Body": the lead before the dateline is as elliptical as a headline
         title_end = max(title_end, dateline.start(1) - 1)

@@ -1721,3 +1721,13 @@ def test_german_accused_in_court_bare_plurals_and_sentences(text, names, expecte
 @pytest.mark.parametrize("text", ["Der Minister bestritt die Vorwürfe.", "Fragen wurden verurteilt."])
 def test_denials_outside_court_and_things_are_no_case(text):
     assert run(text, "de") == []
+
+
+def test_a_long_first_paragraph_is_body_not_a_headline():
+    text = ("In ihrer Anklage geht die Bundesanwaltschaft davon aus, dass der Angeklagte im Auftrag eines fremden Staates "
+            "gehandelt und einen Mann in einem Park in Berlin erschossen hat, als dieser auf dem Weg zum Gebet war.\n"
+            "Nach Angaben einer Gerichtssprecherin wurden für den ersten Verhandlungstag noch keine Zeugen geladen.")
+    [law] = run(text, "de", {"Berlin": "LOC"})
+    assert law.evidence_text.startswith("In ihrer Anklage")
+    assert roles(law) == (["Bundesanwaltschaft"], [])
+    assert law.defendants_generic == "der Angeklagte"
