@@ -1355,7 +1355,10 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     taken = {_key(c.name) for c in plaintiffs}  # "X (Wada)": one party cannot sue itself
     defendants = [c for i, g in enumerate(groups) if role.get(i) == "defendant" for c in g if _key(c.name) not in taken]
     if defendants and not plaintiffs:
-        plaintiffs = [c for i, g in enumerate(groups) if i not in role and preps[i] in _AGENT_PREPS for c in g if c.generic]
+        # "verklagt von Anlegern", "a suit of investors"; "for"/"of" only right after the suit: "fraud for many people" is no agent
+        plaintiffs = [c for i, g in enumerate(groups) if i not in role and preps[i] in _AGENT_PREPS and (
+            preps[i] in _FROM or preps[i] == "by" or any(0 <= g[0].start - h.end <= 30 and not h.trigger.verb for h in hits))
+            for c in g if c.generic]
     shift = lambda cs: [dataclasses.replace(c, start=c.start + s, end=c.end + s) for c in cs]  # noqa: E731
     return shift(plaintiffs), shift(defendants)
 
@@ -1774,6 +1777,9 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
         return "criminal"  # charges brought in court: criminal, even when the crime is fraud or tax evasion
     if score:
         return max(score, key=lambda c: score[c])  # ties: file order (max keeps the first)
+    if case.plaintiffs and all(c.generic and _head(c.name) in _INVESTORS for c in case.plaintiffs.values()) \
+            and not case.criminal and case.claim_fallback != "criminal":
+        return "securities"  # "a shareholder filed a class action suit": investors sue over their securities
     if civil and case.claim_fallback == "criminal":
         return "other"  # doping or disciplinary charges
     return case.claim_fallback or "other"

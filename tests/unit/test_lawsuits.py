@@ -1657,7 +1657,7 @@ def test_names_mended_from_the_ner(text, names, expected):
      {"Kestrel Bancorp Inc": "ORG"}, ([], ["Kestrel Bancorp Inc"]), "ruled"),
     # a judge before whom a plea is entered is no party, nor are the words of the court's name
     ("Mark Stahl admitted fraud. He entered a guilty plea before United States District Court Judge Ann Broder to "
-     "four charges of wire fraud.", {"Mark Stahl": "PER", "Ann Broder": "PER"}, ([], ["Mark Stahl"]), "filed"),
+     "four charges of wire fraud.", {"Mark Stahl": "PER", "Ann Broder": "PER"}, ([], ["Mark Stahl"]), "ruled"),
     ("The SEC staff plans to recommend that the Alpha Power System be charged with securities fraud.",
      {"SEC": "ORG", "Alpha Power System": "ORG"}, ([], ["Alpha Power System"]), "threatened"),
     # proposals to settle settle nothing
@@ -1731,3 +1731,16 @@ def test_a_long_first_paragraph_is_body_not_a_headline():
     assert law.evidence_text.startswith("In ihrer Anklage")
     assert roles(law) == (["Bundesanwaltschaft"], [])
     assert law.defendants_generic == "der Angeklagte"
+
+
+def test_a_shareholder_suit_is_about_securities():
+    [law] = run("Mellon Bank Corp said a shareholder filed a class action suit in Philadelphia.", "en",
+                {"Mellon Bank Corp": "ORG"})
+    assert law.claim == "securities"
+
+
+def test_people_a_crime_was_committed_for_are_no_plaintiffs():
+    text = "Three men were charged today with running a tax fraud scheme that provided losses for many prominent people."
+    [law] = run(text, "en")
+    assert roles(law) == ([], [])
+    assert law.defendants_generic == "Three men"
