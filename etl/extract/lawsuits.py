@@ -83,6 +83,8 @@ _AFFILIATION = re.compile(r",?\s+(?:of|from|at|von|vom|der|des|bei)\s+(?:the\s+|
 _THE_ACCUSED = re.compile(r"(?<![Zz]u )(?<![Uu]nter )(?<![Oo]f )(?<![Aa]mong )\b(?:[Dd]er|[Dd]ie|den|[Tt]he)\s+(?:[\w-]+\s+){0,3}?\Z")
 _ACCUSED = frozenset(("angeklagte", "angeklagter", "angeklagten", "beschuldigte", "beschuldigter", "beschuldigten", "accused",
                       "defendant"))
+_POLICE = frozenset(("police", "polizei", "police officer", "officer"))
+_CLASS_ACTION = re.compile(r"(?i)\bclass[- ]action|\bSammelklage|\bMusterfeststellungsklage")
 _INVESTORS = frozenset(("shareholder", "investor", "aktionar", "aktionare", "anleger", "kleinanleger"))
 _REPORTER = re.compile(r"\s*(?:(?:Die|Der|Das|The)\s+)?([A-ZÄÖÜ<][^,;:]{1,60}?)\s+(?:said|says|sagte|teilte mit|told)\b")
 _CIVIL_KINDS = frozenset(("suit", "dispute", "injunction", "settlement"))  # what only a civil court hears
@@ -746,9 +748,15 @@ class _Article:
             elif self.named:
                 cands.append(_Cand(ds, de, self.named[-1].name, self.named[-1].entity_id))
         if self.language == "en":
+            said = _REPORTER.match(text, s, e)
+            reporter = next((c for c in cands if said and c.start == s + said.start(1) and not c.generic
+                             and any(m.entity_type == "ORG" for m in self.in_span(c.start, c.end))), None)
             for p in _PRONOUN.finditer(sent):
                 ps, pe = s + p.start(), s + p.end()
                 if any(c.start < pe and ps < c.end for c in cands):
+                    continue
+                if reporter is not None and ps >= s + said.end():  # "X said Y filed a suit against it": X
+                    cands.append(_Cand(ps, pe, reporter.name, reporter.entity_id))
                     continue
                 ref = self.pronoun_referent([c for c in cands if c.end <= ps and not c.generic])
                 if ref is not None:
@@ -876,8 +884,9 @@ class _Article:
         return _drop_aliases(out, self.text)
 
 
-_TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,9}>$")  # newswire markup: "Pennzoil Co <PZL>"
+_TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,9}>?$")  # newswire markup: "Pennzoil Co <PZL>"
 _GLUED = re.compile(r"(?:(?<=\s)|^)[A-ZÄÖÜ][\wÄÖÜäöüß]*-$")  # "WPLG-" of "WPLG-Channel 10", "Pitt-" of "Pitt-Des Moines"
+_INITIALS = re.compile(r"(?:(?<=\s)|^)(?:[A-Z]\.){1,3}\s+\Z")
 _TWO_FIRMS = re.compile(r"(.+?\b(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SE|GmbH|SA|NV)\.?)\s+(?:and|und|&)\s+(\S.+)")
 
 
@@ -888,10 +897,11 @@ def _mend(entities: list[EntityMention], text: str) -> list[EntityMention]:
     out = []
     for m in entities:
         a, b = m.start_char, m.end_char
-        if text[b - 1] != ">" and text[a - 1] != "-" and (m.entity_type != "ORG" or " " not in m.mention_text):
+        if "<" not in m.mention_text and text[a - 1] != "-" and text[a - 2:a] != ". " and (
+                m.entity_type != "ORG" or " " not in m.mention_text):
             out.append(m)  # nothing to mend (the cheap test first)
             continue
-        if text[b - 1:b] == ">":
+        if "<" in m.mention_text:
             ticker = _TICKER.search(text, a, b)
             if ticker and ticker.start() > a:
                 b = ticker.start()
@@ -900,6 +910,9 @@ def _mend(entities: list[EntityMention], text: str) -> list[EntityMention]:
         glued = _GLUED.search(text, max(0, a - 25), a) if a and text[a - 1] == "-" and m.entity_type in ("ORG", "PER") else None
         if glued:
             a = glued.start()
+        initials = _INITIALS.search(text, max(0, a - 12), a) if m.entity_type == "ORG" else None
+        if initials:  # "W.R. Grace and Co"
+            a = initials.start()
         if (a, b) == (m.start_char, m.end_char):
             two = _TWO_FIRMS.fullmatch(m.mention_text) if m.entity_type == "ORG" and (
                 " and " in m.mention_text or " und " in m.mention_text or " & " in m.mention_text) else None
@@ -1359,6 +1372,7 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
         plaintiffs = [c for i, g in enumerate(groups) if i not in role and preps[i] in _AGENT_PREPS and (
             preps[i] in _FROM or preps[i] == "by" or any(0 <= g[0].start - h.end <= 30 and not h.trigger.verb for h in hits))
             for c in g if c.generic]
+    plaintiffs = [c for c in plaintiffs if _head(c.name) not in _POLICE]  # "arrested by police and charged": no party
     shift = lambda cs: [dataclasses.replace(c, start=c.start + s, end=c.end + s) for c in cs]  # noqa: E731
     return shift(plaintiffs), shift(defendants)
 
@@ -1778,8 +1792,8 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
     if score:
         return max(score, key=lambda c: score[c])  # ties: file order (max keeps the first)
     if case.plaintiffs and all(c.generic and _head(c.name) in _INVESTORS for c in case.plaintiffs.values()) \
-            and not case.criminal and case.claim_fallback != "criminal":
-        return "securities"  # "a shareholder filed a class action suit": investors sue over their securities
+            and any(_CLASS_ACTION.search(sents[i]) for i in own):
+        return "securities"  # "a shareholder filed a class action suit": investors together over their securities
     if civil and case.claim_fallback == "criminal":
         return "other"  # doping or disciplinary charges
     return case.claim_fallback or "other"

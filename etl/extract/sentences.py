@@ -2,8 +2,8 @@
 
 News text, German and English: a sentence ends at . ! ? … (after closing quotes or
 brackets) when the next one starts with a capital, a digit or an opening quote, and at
-every line break. Abbreviations (data/sentences.yaml), single letters ("J. Smith") and
-German ordinals ("am 3. Mai") do not end one. Scraped German text glues a heading to
+every line break. Abbreviations (data/sentences.yaml), single letters ("J. Smith"), initials
+("W.R. Grace") and German ordinals ("am 3. Mai") do not end one. Scraped German text glues a heading to
 the next sentence ("... Klage eingereicht Der Konzern ..."); a capital "Der/Die/Das"
 after a lower-case word starts a sentence there. An embedded link ("pic.twitter.com/...",
 "https://...") after a sentence's end is a sentence of its own (a scraped post's link).
@@ -21,6 +21,7 @@ import yaml
 _END = re.compile(r"[.!?…][\"”“»')\]]*\s+(?=[\"„“«(‚'A-ZÄÖÜ0-9])")
 _LINE = re.compile(r"\n\s*")
 _LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "W.R. Grace", "J.P. Morgan": initials end no sentence
 _GLUED_DE = re.compile(r"(?<=[a-zäöüß])[ \t]+(?=(?:Der|Die|Das)\s+[A-ZÄÖÜ])")
 
 
@@ -36,7 +37,7 @@ def _is_abbreviation(text: str, dot: int, language: str) -> bool:
     w = w.lstrip("\"„“«(‚'").lower()
     if len(w) <= 2:
         return (len(w) == 1 and w.isalpha()) or w in _abbreviations(language) or (language == "de" and w.isdigit())
-    return w in _abbreviations(language)
+    return w in _abbreviations(language) or bool(_INITIALS.fullmatch(w))
 
 
 @functools.lru_cache(maxsize=1)  # entities, amounts and lawsuits split the same article: once

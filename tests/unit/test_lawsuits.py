@@ -1744,3 +1744,36 @@ def test_people_a_crime_was_committed_for_are_no_plaintiffs():
     [law] = run(text, "en")
     assert roles(law) == ([], [])
     assert law.defendants_generic == "Three men"
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # the company that reports a suit "against it" is its defendant
+    ("Norvex Inc said Zenith Corp has filed a patent infringement suit against it over a drug.",
+     {"Norvex Inc": "ORG", "Zenith Corp": "ORG"}, (["Zenith Corp"], ["Norvex Inc"])),
+    # an organisation before a role is no party; ranks and initials are handled as parts of names
+    ("Former White House aide Michael Dever has been indicted on charges of lying.",
+     {"White House": "ORG", "Michael Dever": "PER"}, ([], ["Michael Dever"])),
+    ("Sgt. John Weirick, 26, was charged with espionage.", {"Sgt. John Weirick": "PER"}, ([], ["John Weirick"])),
+    ("W.R. Grace and Co said a jury in Chicago has ordered it to pay 100 mln dlrs in damages.",
+     {"Grace and Co": "ORG"}, ([], ["W.R. Grace and Co"])),
+    # the police arrest, they do not sue
+    ("Raymond Mott has been arrested by police in Hawthorne and charged with grand theft.",
+     {"Raymond Mott": "PER", "Hawthorne": "LOC"}, ([], ["Raymond Mott"])),
+])
+def test_newswire_reporters_roles_ranks_initials_and_police(text, names, expected):
+    [law] = run(text, "en", names)
+    assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The strike began when workers walked out after the company refused to go to formal arbitration talks.", {}),
+    ("He was hired by Canada to help settle a dispute over acid rain with the U.S.", {"Canada": "LOC", "U.S.": "LOC"}),
+])
+def test_arbitration_talks_and_diplomatic_disputes_are_no_cases(text, names):
+    assert run(text, "en", names) == []
+
+
+def test_a_shareholder_suit_to_stop_a_takeover_is_no_securities_claim():
+    [law] = run("A shareholder in Kestrel has taken legal action to halt a buyout by Globex.", "en",
+                {"Kestrel": "ORG", "Globex": "ORG"})
+    assert law.claim == "other"

@@ -67,3 +67,9 @@ def test_an_embedded_post_link_after_a_sentence_stands_alone():
         "Die Partei lud zum Fest in Erdberg.", "pic.twitter.com/Ab12Cd", "Neben Karl Huber klagt Maria Berger.",
         "Mehr steht unter https://example.org/a und im Archiv.",
     ]
+
+
+def test_initials_end_no_sentence():
+    text = "W.R. Grace and Co said a jury ordered it to pay. J.P. Morgan declined to comment."
+    assert [text[s:e] for s, e in split(text, "en")] == [
+        "W.R. Grace and Co said a jury ordered it to pay.", "J.P. Morgan declined to comment."]
