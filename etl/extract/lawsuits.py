@@ -117,15 +117,22 @@ _PERSONAL = {
     "de": (re.compile(r"\b(?:[Ee]r|ihn|ihm|[Ss]ie)\b"), {"er": ("PER",), "ihn": ("PER",), "ihm": ("PER",), "sie": ("PER", "ORG")}),
     "en": (re.compile(r"\b(?:[Ii]t|[Hh]e|[Ss]he|him)\b(?!['’])"), {"it": ("ORG",), "he": ("PER",), "she": ("PER",), "him": ("PER",)}),
 }
+_AFTER_FINITE = re.compile(r"\b(?:hat|hatte|haben|hätte|ist|war|wird|wurde|will|wollte|muss|musste|kann|konnte|soll|sollte)\s+\Z")
+_ATTRIBUTIVE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|the|a|an)\s+\Z", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\w*\s+(?:[A-ZÄÖÜ]|[a-z]+(?:er|or|ist|ant)\b)")  # "verurteilte Mörder", "convicted killer"
 _PRONOUN_WORDS = frozenset("ihn ihm ihnen sie er es him her them it they he she".split())  # "das Ministerium sie": two phrases
 _OBJECT_PRONOUNS = frozenset(("ihn", "ihm", "him"))
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
 # "X, der die Erben vertritt", "X, who represents the families": counsel, no party
+# a possessive or a relative before a name: "Seine Nichte Mary", "His niece Mary"
+_KIN = re.compile(r"Seine?|Ihre?|His|Her|Their|Nichte|Neffe|Sohn|Tochter|Bruder|Schwester|Ehefrau|Ehemann|Witwe|Vater|Mutter|"
+                  r"Niece|Nephew|Son|Daughter|Brother|Sister|Wife|Husband|Widow|Father|Mother")
+_JUDGE_WORD = re.compile(r"(?i)richter(?:in|innen|n)?$|schöffen?$|judges?$")  # "die Verfassungsrichter": no party
 _JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
                          r"representing)\b")
 # a state's official name holds its form ("Republik Österreich", "State of Texas"); "Stadt Graz" stays "Graz"
-_STATE = re.compile(r"\b(?:Republik|Bundesrepublik|Freistaat|Republic of|State of|Commonwealth of|Kingdom of)\s+\Z")
+_STATE = re.compile(r"\b(?:Republik|Bundesrepublik|Freistaat|Land|Bundesland|Kanton|Republic of|State of|Commonwealth of|Kingdom of)\s+\Z")
 _QUOTED_MODIFIER = re.compile(r"['’\"”“]\s?[a-z]")
 _INDEFINITE = re.compile(
     r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]wenty|"
@@ -772,7 +779,8 @@ class _Article:
         for p in rx.finditer(sent):
             ps, pe = s + p.start(), s + p.end()
             near = lex.any_trigger.search(text, max(s, ps - 30), e)
-            if near is None or near.start() > pe + 30 or lex.clause.search(
+            finite = _AFTER_FINITE.search(text, max(s, ps - 12), ps)  # "Als erster Wirt hat er das Land ... verklagt"
+            if near is None or near.start() > pe + (80 if finite else 30) or lex.clause.search(
                     text, min(pe, near.end()), max(ps, near.start())):
                 continue  # ("verantworten, weil sie ...": a pronoun of another clause)
             kinds = types[p.group().lower()]
@@ -786,9 +794,9 @@ class _Article:
                 continue
             if any(c.start < pe for c in cands):
                 continue  # a party named before in the sentence is what the pronoun stands for, found or not
-            if any(m.group().split()[0] not in lex.stopwords for m in lex.fallback.finditer(text, s, ps)):
+            if not finite and any(m.group().split()[0] not in lex.stopwords for m in lex.fallback.finditer(text, s, ps)):
                 continue
-            opening = not text[s:ps].strip(" \"„“”'")
+            opening = not text[s:ps].strip(" \"„“”'") or bool(finite)
             ref = self.subject_before(s, kinds) if opening else None  # "X is on trial. ... He faces ...": X
             if ref is None and kinds == ("ORG",) and self.plaintiffs:  # "it sued X": the plaintiff of the story so far
                 cands.append(_Cand(ps, pe, self.plaintiffs[-1].name, self.plaintiffs[-1].entity_id))
@@ -821,8 +829,8 @@ class _Article:
         for m in lex.fallback.finditer(self.text, s, e):
             toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
             named = False  # "den Hersteller Siemens": a descriptor announces a name
-            while len(toks) > 1 and lex.person_word.fullmatch(toks[0][2].rsplit("-", 1)[-1]):
-                toks.pop(0)  # "den Gangster-Rapper Gzuz": the role before the name, which announces one
+            while len(toks) > 1 and (lex.person_word.fullmatch(toks[0][2].rsplit("-", 1)[-1]) or _KIN.fullmatch(toks[0][2])):
+                toks.pop(0)  # "den Gangster-Rapper Gzuz", "Seine Nichte Mary": the role before the name, which announces one
                 named = True
             while toks and (toks[0][2] in lex.stopwords or toks[0][2] in lex.titles or (
                     desc.fullmatch(toks[0][2]) and not lex.name_parts.fullmatch(toks[0][2]))):
@@ -830,6 +838,8 @@ class _Article:
                 toks.pop(0)
             while toks and toks[-1][2] in ("of", "&"):
                 toks.pop()
+            if toks and _JUDGE_WORD.search(toks[-1][2].rstrip(".,;:!?\"'”“")):
+                continue  # "gegen den Vorsitzenden Richter": a motion against the judge names no party
             if self.language == "de" and toks and toks[0][0] == s and len(toks) == 2 and _DE_ADJECTIVE.fullmatch(toks[0][2]):
                 toks.pop(0)  # "Mögliche Verstöße": a sentence opens with an adjective, not a name
             if (self.language == "de" and len(toks) >= 3 and not lex.name_parts.fullmatch(toks[0][2])
@@ -872,6 +882,7 @@ class _Article:
             for m in lex.person_np.finditer(self.text, s, e):
                 a, b = m.span("head")
                 if m.group("head").rsplit("-", 1)[-1] in lex.not_person or lex.any_trigger.search(m.group("head")) \
+                        or _JUDGE_WORD.search(m.group("head")) \
                         or lex.counsel_word.fullmatch(m.group("head")) \
                         or any(c.start < b and a < c.end for c in cands + out):
                     continue  # (inside a trigger's span is fine: "muss sich ein Präsident ... verantworten")
@@ -1066,6 +1077,8 @@ def _find_hits(sent: str, lex: _Lexicon) -> list[_Hit]:
     for h in hits:
         if out and h.start < out[-1].end:
             continue
+        if h.trigger.verb and _ATTRIBUTIVE.search(sent, max(0, h.start - 8), h.start) and _NOUN_AFTER.match(sent, h.end):
+            continue  # "der verurteilte Mörder", "the convicted killer": a description, no proceeding reported here
         out.append(h)
     return out
 

@@ -1777,3 +1777,39 @@ def test_a_shareholder_suit_to_stop_a_takeover_is_no_securities_claim():
     [law] = run("A shareholder in Kestrel has taken legal action to halt a buyout by Globex.", "en",
                 {"Kestrel": "ORG", "Globex": "ORG"})
     assert law.claim == "other"
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # a pronoun right after the finite verb is the subject, whatever phrase opens the sentence
+    ("Norbert Fink führt ein Lokal. Als erster Wirt hat er das Land Berlin auf Schadensersatz verklagt.",
+     {"Norbert Fink": "PER", "Berlin": "LOC"}, (["Norbert Fink"], ["Land Berlin"])),
+    # a relative before a name is no part of it
+    ("Donald Trump hat Ärger. Seine Nichte Mary verklagt ihn.", {"Donald Trump": "PER"}, (["Mary"], ["Donald Trump"])),
+    ("Sie reichte Klage gegen ihre Versicherung ein.", {}, ([], ["Versicherung"])),
+])
+def test_german_subject_pronouns_relatives_and_insurers(text, names, expected):
+    [law] = run(text, "de", names)
+    assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,language,names", [
+    ("Am Mittag flüchtet der verurteilte Mörder aus dem Gefängnis im westlich gelegenen Albertslund.", "de",
+     {"Albertslund": "LOC"}),
+    ("The convicted killer escaped from prison on Monday.", "en", {}),
+    ("Theoretisch kann es die Senatorin Sandra Scheer darauf ankommen lassen, erneut verklagt zu werden.", "de",
+     {"Sandra Scheer": "PER"}),
+    ("Firms that fear being sued are cautious.", "en", {}),
+    ("Zudem stellten sie vor dem Oberlandesgericht einen Befangenheitsantrag gegen den Vorsitzenden Richter.", "de", {}),
+    ("Im Eilverfahren wogen die Verfassungsrichter nur die drohenden Nachteile gegeneinander ab.", "de", {}),
+    ("Ein Angeklagter darf Premier bleiben, wenn er nicht rechtskräftig verurteilt wird.", "de", {}),
+])
+def test_descriptions_risks_judges_and_conditions_are_no_cases(text, language, names):
+    assert run(text, language, names) == []
+
+
+def test_a_court_abbreviation_is_no_party_and_charges_dropped_are_dismissed():
+    laws = run("Damit hat das OVG nach Beschwerde des Landes Berlin den Beschluss aufgehoben.", "de",
+               {"OVG": "ORG", "Berlin": "LOC"})
+    assert all("OVG" not in {p.name for p in law.parties} for law in laws)
+    [law] = run("Die Anklage gegen Michael Flint wird nun fallengelassen.", "de", {"Michael Flint": "PER"})
+    assert law.status == "dismissed"
