@@ -120,6 +120,8 @@ _PERSONAL = {
 _AFTER_FINITE = re.compile(r"\b(?:hat|hatte|haben|hätte|ist|war|wird|wurde|will|wollte|muss|musste|kann|konnte|soll|sollte)\s+\Z")
 _ATTRIBUTIVE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|the|a|an)\s+\Z", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\w*\s+(?:[A-ZÄÖÜ]|[a-z]+(?:er|or|ist|ant)\b)")  # "verurteilte Mörder", "convicted killer"
+# German case: "den"/"einen"/"dem"/"einem" before a noun phrase never mark its subject
+_NOT_NOMINATIVE = re.compile(r"\b(?:den|einen|dem|einem|ihren|seinen|ihrem|seinem)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,3}\Z")
 _PRONOUN_WORDS = frozenset("ihn ihm ihnen sie er es him her them it they he she".split())  # "das Ministerium sie": two phrases
 _OBJECT_PRONOUNS = frozenset(("ihn", "ihm", "him"))
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
@@ -1258,7 +1260,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
                 sent[max(0, g[0].start - 90):g[0].start]):
             role[i] = "defendant"
     in_clause = [i for i, g in enumerate(groups) if c0 <= g[0].start < c1 and i not in role]
-    subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None), None)
+    subject = next((i for i in in_clause if groups[i][0].start < primary.start and preps[i] is None
+                    and not (language == "de" and _NOT_NOMINATIVE.search(sent, max(0, groups[i][0].start - 40), groups[i][0].start))),
+                   None)  # ("den Autor ... verklagen zu wollen": an accusative is no subject)
     if subject is not None and language == "en" and (
             any(c.generic for c in groups[subject]) or re.match(r"['’]s\b", sent[groups[subject][-1].end:])):
         # "Once the country's richest man, Mr K is on trial": a fronted phrase; the subject follows its comma

@@ -1813,3 +1813,20 @@ def test_a_court_abbreviation_is_no_party_and_charges_dropped_are_dismissed():
     assert all("OVG" not in {p.name for p in law.parties} for law in laws)
     [law] = run("Die Anklage gegen Michael Flint wird nun fallengelassen.", "de", {"Michael Flint": "PER"})
     assert law.status == "dismissed"
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    ("Der Hotelverband Dehoga prüft juristische Schritte gegen ein Beherbergungsverbot.", {"Dehoga": "ORG"},
+     (["Dehoga"], []), "threatened"),
+    ("Die Firma Kestrel hat rechtliche Schritte gegen Zentra eingeleitet.", {"Kestrel": "ORG", "Zentra": "ORG"},
+     (["Kestrel"], ["Zentra"]), "filed"),
+    # an accusative ("den Autor") is the object, not the subject
+    ("Ballweg erklärte, den Autor des Texts verklagen zu wollen.", {"Ballweg": "PER"}, ([], ["Autor"]), "threatened"),
+])
+def test_german_legal_steps_threats_and_accusatives(text, names, expected, status):
+    [law] = run(text, "de", names)
+    assert (roles(law), law.status) == (expected, status)
+
+
+def test_fending_off_suits_is_no_suit():
+    assert run("Die Stadt hofft, mit den Ausnahmen spätere Klagen abzuwehren.", "de") == []
