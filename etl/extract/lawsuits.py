@@ -1675,6 +1675,13 @@ def _group_mentions(mentions: list[_Mention], title_sentences: int, text: str, s
             m.new = target is None and bool(joinable)  # the criminal case stays apart from the civil one
             if target is None and (target := _named_before(m, cases, text, sents)) is not None:
                 m.plaintiffs, m.defendants = [], []  # the party is in the case already, maybe by other words
+            recent = max(cases, key=lambda c: c.last) if cases else None
+            if target is None and not m.new and recent is not None and m.idx - recent.last <= _WEAK_WINDOW and not m.defendants \
+                    and m.plaintiffs and all(c.generic for c in m.plaintiffs) and recent.plaintiffs \
+                    and all(c.generic for c in recent.plaintiffs.values()):
+                # "Das Gericht lehnte den Eilantrag einer Familie ab. Geklagt hatten die Eltern": the same unnamed claimants
+                target = recent
+                m.plaintiffs = []
         if target is not None:
             target.add(m)
         elif pending is not None and m.idx - pending.idx <= 1:

@@ -1830,3 +1830,11 @@ def test_german_legal_steps_threats_and_accusatives(text, names, expected, statu
 
 def test_fending_off_suits_is_no_suit():
     assert run("Die Stadt hofft, mit den Ausnahmen spätere Klagen abzuwehren.", "de") == []
+
+
+def test_unnamed_claimants_restated_join_the_case():
+    text = ("Das Bundesverfassungsgericht hat einen Eilantrag einer Familie aus Bayern gegen die Schulschließungen "
+            "abgelehnt. Die Richter sahen keinen Grund zur Eile. Geklagt hatten die Eltern mit ihren vier Töchtern.")
+    [law] = run(text, "de", {"Bayern": "LOC"})
+    assert roles(law)[0] == ["Familie"]
+    assert law.status == "dismissed"
