@@ -1099,7 +1099,8 @@ def _prep_before(sent: str, pos: int, floor: int, lex: _Lexicon, language: str, 
         low = tok.lower()
         if tok in ",;:–—\"„“”«»[]":
             return None
-        if language == "de" and low in ("der", "des") and toks[i + 1][0].isupper() and toks[i + 1] not in lex.stopwords \
+        if language == "de" and low in ("der", "des", "einer", "eines") and toks[i + 1][0].isupper() \
+                and toks[i + 1] not in lex.stopwords \
                 and toks[i + 1].lower() not in lex.v2_openers:  # "Auch der Verein": an opener, no noun
             return "gen"  # "eine Irreführung der Verbraucher": an attribute, not the subject
         if language == "de" and low in _DE_PHRASE_START and (toks[i + 1][0].isupper() or toks[i + 1][0].isdigit()) \

@@ -1838,3 +1838,10 @@ def test_unnamed_claimants_restated_join_the_case():
     [law] = run(text, "de", {"Bayern": "LOC"})
     assert roles(law)[0] == ["Familie"]
     assert law.status == "dismissed"
+
+
+def test_a_genitive_attribute_is_no_party_of_its_own():
+    text = "Als ein Gericht den ehemaligen Generaldirektor einer großen Versicherung wegen Betrugs verurteilte, jubelten viele."
+    [law] = run(text, "de")
+    assert (roles(law), law.defendants_generic) == (([], []), "den ehemaligen Generaldirektor")
+    assert law.claim == "criminal"
