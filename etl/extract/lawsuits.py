@@ -129,6 +129,7 @@ _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence o
 # a possessive or a relative before a name: "Seine Nichte Mary", "His niece Mary"
 _KIN = re.compile(r"Seine?|Ihre?|His|Her|Their|Nichte|Neffe|Sohn|Tochter|Bruder|Schwester|Ehefrau|Ehemann|Witwe|Vater|Mutter|"
                   r"Niece|Nephew|Son|Daughter|Brother|Sister|Wife|Husband|Widow|Father|Mother")
+_PURPOSE = re.compile(r"\bto\s+(?:force|compel|stop|block|prevent|bar|halt|require|oblige)\s+(?:the\s+)?\Z")
 _JUDGE_WORD = re.compile(r"(?i)richter(?:in|innen|n)?$|schöffen?$|judges?$")  # "die Verfassungsrichter": no party
 _JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
@@ -668,7 +669,8 @@ class _Article:
         ents = [m for m in ents if not (m.entity_type == "PER" and lex.counsel.search(text, max(s, m.start_char - 40), m.start_char)
                                         and not _ACCUSED_LAWYER.search(text, max(s, m.start_char - 60), m.start_char))]
         ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
-        ents = [m for m in ents if not (m.entity_type == "PER" and _JUDGE.search(text, max(s, m.start_char - 30), m.start_char))]
+        ents = [m for m in ents if not (m.entity_type == "PER" and _JUDGE.search(text, max(s, m.start_char - 30), m.start_char))
+                and m.mention_text.rstrip(".").lower() not in lex.title_words]  # "Staff Sgt." alone names nobody
         ents = [m for m in ents if not _SUPPORTED_BY.search(text, max(s, m.start_char - 40), m.start_char)]
         # "Zentro boss Paul Ames", "FPÖ-Stadtrat Peter Lenz": the organisation qualifies the person
         # (a role between says so whatever types the NER gave: "Motley Crue guitarist Mick Mars")
@@ -782,9 +784,9 @@ class _Article:
             ps, pe = s + p.start(), s + p.end()
             near = lex.any_trigger.search(text, max(s, ps - 30), e)
             finite = _AFTER_FINITE.search(text, max(s, ps - 12), ps)  # "Als erster Wirt hat er das Land ... verklagt"
-            if near is None or near.start() > pe + (80 if finite else 30) or lex.clause.search(
-                    text, min(pe, near.end()), max(ps, near.start())):
-                continue  # ("verantworten, weil sie ...": a pronoun of another clause)
+            if near is None or near.start() > pe + (80 if finite else 30) or (text[s:ps].strip(" \"„“”'") and lex.clause.search(
+                    text, min(pe, near.end()), max(ps, near.start()))):
+                continue  # ("verantworten, weil sie ...": a pronoun of another clause; "It said it will appeal" opens)
             kinds = types[p.group().lower()]
             if p.group() in _OBJECT_PRONOUNS or (p.group() == "sie" and text[s:ps].strip()):
                 # "Acme verklagte sie", "verurteilte ihn": the object is someone named before the sentence
@@ -809,8 +811,9 @@ class _Article:
                 cands.append(_Cand(ps, pe, *self.fullest(ref.name, ref.entity_type)))
         cands.sort(key=lambda c: c.start)
         # "des Journalisten Paul Weber": the name after the noun is the party
-        cands = [c for i, c in enumerate(cands) if not (
-            c.generic and i + 1 < len(cands) and not cands[i + 1].generic and text[c.end:cands[i + 1].start] == " ")]
+        cands = [c for i, c in enumerate(cands) if not (  # ("Staff Sgt. Robert Stuffle": titles between)
+            c.generic and i + 1 < len(cands) and not cands[i + 1].generic and (text[c.end:cands[i + 1].start] == " " or all(
+                w.rstrip(".").lower() in lex.title_words for w in text[c.end:cands[i + 1].start].split())))]
         absorbed = set()
         for c in cands:  # "drei frühere Vorstände der Landesbank", "two executives at Marsh": the group's words go on
             org = next((m for m in ents if c.indefinite and m.entity_type == "ORG" and c.end < m.start_char <= c.end + 90
@@ -834,7 +837,7 @@ class _Article:
             while len(toks) > 1 and (lex.person_word.fullmatch(toks[0][2].rsplit("-", 1)[-1]) or _KIN.fullmatch(toks[0][2])):
                 toks.pop(0)  # "den Gangster-Rapper Gzuz", "Seine Nichte Mary": the role before the name, which announces one
                 named = True
-            while toks and (toks[0][2] in lex.stopwords or toks[0][2] in lex.titles or (
+            while toks and (toks[0][2] in lex.stopwords or toks[0][2].rstrip(".") in lex.titles or (
                     desc.fullmatch(toks[0][2]) and not lex.name_parts.fullmatch(toks[0][2]))):
                 named = named or bool(desc.fullmatch(toks[0][2]))
                 toks.pop(0)
@@ -1255,8 +1258,9 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
                 and _NOUN_OF_BY.fullmatch(sent, h.end, g[0].start) for h in hits)):
             role[i] = "plaintiff"  # "The case against A is being brought by X", "a prosecution of five insurers by X"
         elif any(h.trigger.kind == "injunction" and h.end <= g[0].start for h in hits) and lex.restrain.search(
-                sent[max(0, g[0].start - 50):g[0].start]):
-            role[i] = "defendant"  # "a court injunction stopping X"
+                sent[max(0, g[0].start - 50):g[0].start]) or any(h.trigger.kind == "suit" and h.end <= g[0].start for h in hits) \
+                and _PURPOSE.search(sent, max(0, g[0].start - 30), g[0].start):
+            role[i] = "defendant"  # "a court injunction stopping X", "filed a lawsuit to force X to ..."
         elif lex.accuse.search(sent[max(0, g[0].start - 50):g[0].start]) or lex.ruled_on.search(
                 sent[max(0, g[0].start - 90):g[0].start]):
             role[i] = "defendant"

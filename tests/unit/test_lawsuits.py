@@ -1845,3 +1845,20 @@ def test_a_genitive_attribute_is_no_party_of_its_own():
     [law] = run(text, "de")
     assert (roles(law), law.defendants_generic) == (([], []), "den ehemaligen Generaldirektor")
     assert law.claim == "criminal"
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    ("Baker filed a lawsuit in Texas state court yesterday to force Hughes to abide by the decree.",
+     {"Baker": "ORG", "Hughes": "ORG"}, (["Baker"], ["Hughes"]), "filed"),
+    ("Staff Sgt. Robert Stuffle was charged yesterday with espionage.", {"Robert Stuffle": "PER"},
+     ([], ["Robert Stuffle"]), "filed"),
+    ("Guinness PLC has joined investors suing former Wall Street speculator Ivan Bosky.",
+     {"Guinness PLC": "ORG", "Wall Street": "ORG", "Ivan Bosky": "PER"}, (["Guinness PLC"], ["Ivan Bosky"]), "filed"),
+    # "It said it will appeal": the opening "It" is the subject before, whatever the clause
+    ("W.R. Grace and Co said a jury has ordered it to pay 100 mln dlrs in damages in a dispute with Continental Bank. "
+     "It said it will appeal the ruling.", {"Grace and Co": "ORG", "Continental Bank": "ORG"}, ([], ["W.R. Grace and Co"]),
+     "appealed"),
+])
+def test_purposes_ranks_speculators_and_an_appeal_by_the_company(text, names, expected, status):
+    [law] = run(text, "en", names)
+    assert (roles(law), law.status) == (expected, status)
