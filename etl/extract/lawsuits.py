@@ -130,6 +130,9 @@ _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence o
 _KIN = re.compile(r"Seine?|Ihre?|His|Her|Their|Nichte|Neffe|Sohn|Tochter|Bruder|Schwester|Ehefrau|Ehemann|Witwe|Vater|Mutter|"
                   r"Niece|Nephew|Son|Daughter|Brother|Sister|Wife|Husband|Widow|Father|Mother")
 _PURPOSE = re.compile(r"\bto\s+(?:force|compel|stop|block|prevent|bar|halt|require|oblige)\s+(?:the\s+)?\Z")
+_SPEAKS = re.compile(r"(?:,\s+[^.;:,]{1,40},)?,?\s+(?:said|says|told|sagte|sagt|erklärte|according)\b")  # ("X, a neighbour, said")  # the speaker of a report is no accused
+_OFFICIAL = re.compile(r"(?i)\b(?:attorney|prosecutor|judge|justice|spokesman|spokeswoman|lawyer|counsel|detective|officer|"
+                       r"Staatsanwalt\w*|Richter\w*|Sprecher\w*|Anwalt|Anwältin|Verteidiger\w*|Ermittler\w*)\s+(?:[A-Z][\w.]*\s+)?\Z")
 _JUDGE_WORD = re.compile(r"(?i)richter(?:in|innen|n)?$|schöffen?$|judges?$")  # "die Verfassungsrichter": no party
 _JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
@@ -670,7 +673,7 @@ class _Article:
                                         and not _ACCUSED_LAWYER.search(text, max(s, m.start_char - 60), m.start_char))]
         ents = [m for m in ents if not (m.entity_type == "PER" and _REPRESENTS.match(text, m.end_char))]
         ents = [m for m in ents if not (m.entity_type == "PER" and _JUDGE.search(text, max(s, m.start_char - 30), m.start_char))
-                and m.mention_text.rstrip(".").lower() not in lex.title_words]  # "Staff Sgt." alone names nobody
+                and not all(w.rstrip(".").lower() in lex.title_words for w in m.mention_text.split())]  # "Staff Sgt." names nobody
         ents = [m for m in ents if not _SUPPORTED_BY.search(text, max(s, m.start_char - 40), m.start_char)]
         # "Zentro boss Paul Ames", "FPÖ-Stadtrat Peter Lenz": the organisation qualifies the person
         # (a role between says so whatever types the NER gave: "Motley Crue guitarist Mick Mars")
@@ -1766,12 +1769,23 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
         # person the article names with the unnamed party's noun
         head = groups[0].name.rsplit("-", 1)[-1].lower()
         stem = head[:max(4, len(head) - 2)]
-        people = {_key(x.name): x for x in art.entities if x.entity_type == "PER" and (
+        people = {_key(x.name): x for x in art.entities if x.entity_type == "PER" and not _SPEAKS.match(art.text, x.end_char) and (
             w := _LAST_WORD.search(art.text, max(0, x.start_char - len(head) - 6), x.start_char))
             and w.group(1).lower().startswith(stem) and len(w.group(1)) <= len(stem) + 3}
         if len(people) == 1 and not people.keys() & set(other):
             x = next(iter(people.values()))
             return [_Cand(groups[0].start, groups[0].end, *art.fullest(x.name, x.entity_type))]
+    if role == "defendant" and groups and limit:
+        # "An attorney was indicted. Israel Gross, 45, allegedly ...", "Three men were charged. ... Ann Dale, Bo Kerr and
+        # Cy Lamb": as many people as the group counts, named in the next sentences (not those who speak or judge)
+        people = {}
+        for s, e in spans[first + 1:first + 3]:
+            for x in art.in_span(s, e):
+                if x.entity_type == "PER" and _key(x.name) not in taken and not _SPEAKS.match(art.text, x.end_char) \
+                        and not _OFFICIAL.search(art.text, max(0, x.start_char - 30), x.start_char):
+                    people.setdefault(_key(art.fullest(x.name, "PER")[0]), x)
+        if len(people) == limit:
+            return [_Cand(x.start_char, x.end_char, *art.fullest(x.name, x.entity_type)) for x in people.values()]
     return []
 
 

@@ -1862,3 +1862,19 @@ def test_a_genitive_attribute_is_no_party_of_its_own():
 def test_purposes_ranks_speculators_and_an_appeal_by_the_company(text, names, expected, status):
     [law] = run(text, "en", names)
     assert (roles(law), law.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text,names,expected,generic", [
+    ("An attorney was named today in a 24-count federal indictment. Israel Gross, 45, allegedly passed on tips. "
+     "U.S. Attorney Rudolph Julian said the case was strong.", {"Israel Gross": "PER", "Rudolph Julian": "PER"},
+     ["Israel Gross"], None),
+    ("Three men were charged today with running a tax fraud scheme. The indictment names Charles Adkins, William Hacker "
+     "and Ernest Gruber.", {"Charles Adkins": "PER", "William Hacker": "PER", "Ernest Gruber": "PER"},
+     ["Charles Adkins", "William Hacker", "Ernest Gruber"], None),
+    # a speaker is no accused, and too few names leave the group unnamed
+    ("Three men were charged today with fraud. Police chief Ann Dale said more arrests would follow.", {"Ann Dale": "PER"},
+     [], "Three men"),
+])
+def test_an_unnamed_accused_takes_as_many_names_as_the_next_sentences_give(text, names, expected, generic):
+    [law] = run(text, "en", names)
+    assert (roles(law)[1], law.defendants_generic) == (expected, generic)
