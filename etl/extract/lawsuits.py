@@ -133,6 +133,16 @@ _PURPOSE = re.compile(r"\bto\s+(?:force|compel|stop|block|prevent|bar|halt|requi
 _SPEAKS = re.compile(r"(?:,\s+[^.;:,]{1,40},)?,?\s+(?:said|says|told|sagte|sagt|erklärte|according)\b")  # ("X, a neighbour, said")  # the speaker of a report is no accused
 _OFFICIAL = re.compile(r"(?i)\b(?:attorney|prosecutor|judge|justice|spokesman|spokeswoman|lawyer|counsel|detective|officer|"
                        r"Staatsanwalt\w*|Richter\w*|Sprecher\w*|Anwalt|Anwältin|Verteidiger\w*|Ermittler\w*)\s+(?:[A-Z][\w.]*\s+)?\Z")
+# "gegen die Anordnung", "gegen das Beherbergungsverbot", "against the ban": a measure, whose maker is sued
+_AGAINST_MEASURE = re.compile(
+    r"\b(?:gegen|against)\s+(?:die|den|das|eine|einen|ein|seine|ihre|seinen|ihren|the|a|its|their|his|her)\s+(?:[\wäöüß-]+\s+){0,2}?"
+    r"(?:[\wäöüß-]*(?:[Aa]nordnung|[Vv]erbot|[Vv]erordnung|[Bb]escheid|[Ss]chließung|[Ss]perre|[Aa]uflage|[Vv]erfügung|[Qq]uarantäne|"
+    r"[Ss]perrstunde|[Rr]egel|[Rr]egelung|[Gg]esetz|[Bb]eschluss|[Ee]ntscheidung|[Gg]enehmigung|[Pp]flicht)\w*"
+    r"|ban|order|decision|ruling|rules|law|regulations?|measures?|plans?|policy|decree)\b")
+_AUTHORITY = re.compile(r"(?:Behörde|[Mm]inisterium|[Aa]mt|[Ss]enat\w*|[Vv]erwaltung|[Rr]egierung|[Kk]ommission|Home Office|"
+                        r"Ministry|Department|Commission|Council|Government)\b")
+_AUTHORITY_WORDS = re.compile(r"\b(?:Landesregierung|Staatsregierung|Bundesregierung|Stadt\s+[A-ZÄÖÜ][\wäöüß-]+|"
+                              r"Land\s+[A-ZÄÖÜ][\wäöüß-]+|[A-ZÄÖÜ][\wäöüß-]*(?:behörde|ministerium|amt|verwaltung))\b")
 _JUDGE_WORD = re.compile(r"(?i)richter(?:in|innen|n)?$|schöffen?$|judges?$")  # "die Verfassungsrichter": no party
 _JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
@@ -1789,6 +1799,24 @@ def _members(art: _Article, case: _Case, role: str, spans: list[tuple[int, int]]
     return []
 
 
+def _authority(art: _Article, case: _Case, spans: list[tuple[int, int]]) -> _Cand | None:
+    """"Die Klimaschützer haben einen Eilantrag gegen die Anordnung eingereicht": a suit against a measure (no party
+    named) is against the authority that made it, the one the article names nearest before (else after) the case."""
+    text = art.text
+    if not any(_AGAINST_MEASURE.search(text, *spans[i]) for i in case.sentences):
+        return None
+    first = spans[min(case.sentences)][0]
+    found = [(m.start_char, m) for m in art.entities if m.entity_type == "ORG" and _AUTHORITY.search(m.mention_text)]
+    found += [(a.start(), a) for a in _AUTHORITY_WORDS.finditer(text)]
+    if not found:
+        return None
+    before = [f for f in found if f[0] < first]
+    pos, best = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
+    if isinstance(best, EntityMention):
+        return _Cand(best.start_char, best.end_char, *art.fullest(best.name, "ORG"))
+    return _Cand(best.start(), best.end(), best.group(), None)
+
+
 # --- case fields -------------------------------------------------------------------------
 
 
@@ -1927,6 +1955,10 @@ def extract_lawsuits(text: str, language: str, entities: list[EntityMention], am
                 own.update((_key(c.name), c) for c in named)
         if not case.plaintiffs and not case.defendants:
             continue
+        if case.plaintiffs and not case.defendants:
+            authority = _authority(art, case, spans)
+            if authority is not None:
+                case.defendants[_key(authority.name)] = authority
         same = next((c for c in kept if _restates(c, case)), None)
         if same is not None:  # "A man was charged ... The 45-year-old Jim Bell appeared in court": named later, one case
             same.absorb(case)

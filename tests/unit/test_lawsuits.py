@@ -1878,3 +1878,16 @@ def test_purposes_ranks_speculators_and_an_appeal_by_the_company(text, names, ex
 def test_an_unnamed_accused_takes_as_many_names_as_the_next_sentences_give(text, names, expected, generic):
     [law] = run(text, "en", names)
     assert (roles(law)[1], law.defendants_generic) == (expected, generic)
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("Die Versammlungsbehörde untersagte die Kundgebung. Die Klimaschützer haben einen Eilantrag gegen die Anordnung "
+     "beim Verwaltungsgericht eingereicht.", {}, (["Klimaschützer"], ["Versammlungsbehörde"])),
+    ("Das Landratsamt Schweinfurt ordnete Quarantäne an. Ein Schüler ist mit einem Eilantrag gegen seine häusliche "
+     "Quarantäne vor Gericht gescheitert.", {"Landratsamt Schweinfurt": "ORG"}, (["Schüler"], ["Landratsamt Schweinfurt"])),
+    # no measure, no authority
+    ("Die Firma Zentra klagt gegen die Kündigung ihres Vertrags.", {"Zentra": "ORG"}, (["Zentra"], [])),
+])
+def test_a_suit_against_a_measure_is_against_the_authority_that_made_it(text, names, expected):
+    [law] = run(text, "de", names)
+    assert roles(law) == expected
