@@ -3,7 +3,7 @@
 Invented cases (text before the name, the name as written, the nominative). The rules
 are scored as the article layer applies them (etl.extract.entities._base_form: the name
 in a sentence, with a noun after it and the pattern names as known names). simplemma
-and HanTa are not project dependencies: `pip install simplemma HanTa` to compare.
+is not a project dependency (HanTa is): `pip install simplemma` to compare.
 Usage: python bench/bench_folding.py
 """
 import sys

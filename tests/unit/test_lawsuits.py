@@ -1891,3 +1891,24 @@ def test_an_unnamed_accused_takes_as_many_names_as_the_next_sentences_give(text,
 def test_a_suit_against_a_measure_is_against_the_authority_that_made_it(text, names, expected):
     [law] = run(text, "de", names)
     assert roles(law) == expected
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("Anfang 2019 wird Rosandić von Andreas Gabler verklagt.", {"Andreas Gabler": "PER"}, (["Andreas Gabler"], ["Rosandić"])),
+    ("Die Firma verklagte die Bawag wegen Betrugs.", {}, ([], ["Bawag"])),
+    ("Damals stritt der Verein vor dem Landgericht gegen Rentokil.", {}, ([], ["Rentokil"])),
+    # common nouns stay common nouns, and a capital before another is a modifier
+    ("Nach dem Krieg verklagte die Stadt den Verein.", {}, (["Stadt"], [])),
+    ("Christ klagt den Wiener FPÖ-Obmann Johann Gudl.", {"Christ": "PER", "Johann Gudl": "PER"}, (["Christ"], ["Johann Gudl"])),
+])
+def test_a_lone_german_name_the_ner_missed_is_found_by_hantas_lexicon(text, names, expected):
+    [law] = run(text, "de", names)
+    assert roles(law) == expected
+
+
+def test_the_accused_quoted_before_the_case_is_the_one_accused():
+    text = ("Der Prozess dauert an. Böhnhardt war dagegen, sagte die Angeklagte vor Gericht. "
+            "Beate Kranz muss sich wegen Mittäterschaft verantworten.")
+    [law] = run(text, "de", {"Beate Kranz": "PER", "Böhnhardt": "PER"})
+    assert roles(law) == ([], ["Beate Kranz"])
+    assert law.evidence_text == "Beate Kranz muss sich wegen Mittäterschaft verantworten"
