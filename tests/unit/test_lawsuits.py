@@ -1912,3 +1912,13 @@ def test_the_accused_quoted_before_the_case_is_the_one_accused():
     [law] = run(text, "de", {"Beate Kranz": "PER", "Böhnhardt": "PER"})
     assert roles(law) == ([], ["Beate Kranz"])
     assert law.evidence_text == "Beate Kranz muss sich wegen Mittäterschaft verantworten"
+
+
+@pytest.mark.parametrize("text,names,expected,status", [
+    ("Mr Jackson denies 10 charges of child abuse and false imprisonment.", {"Jackson": "PER"}, ([], ["Jackson"]), "filed"),
+    ("Michael Sears has received a four-month jail sentence and a fine of $250,000.", {"Michael Sears": "PER"},
+     ([], ["Michael Sears"]), "ruled"),
+])
+def test_charges_denied_and_sentences_received(text, names, expected, status):
+    [law] = run(text, "en", names)
+    assert (roles(law), law.status, law.claim) == (expected, status, "criminal")
