@@ -929,7 +929,7 @@ class _Article:
 
 
 _TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,9}>?$")  # newswire markup: "Pennzoil Co <PZL>"
-_GLUED = re.compile(r"(?:(?<=\s)|^)[A-ZÄÖÜ][\wÄÖÜäöüß]*-$")  # "WPLG-" of "WPLG-Channel 10", "Pitt-" of "Pitt-Des Moines"
+_GLUED = re.compile(r"(?:(?<=\s)|^)(?!(?:Ex|Alt|Anti|Pro|Neo|Post|Vize|Vice|Non|Ur)-)[A-ZÄÖÜ][\wÄÖÜäöüß]*-$")  # "WPLG-" of "WPLG-Channel 10", "Pitt-" of "Pitt-Des Moines"
 _INITIALS = re.compile(r"(?:(?<=\s)|^)(?:[A-Z]\.){1,3}\s+\Z")
 _TWO_FIRMS = re.compile(r"(.+?\b(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SE|GmbH|SA|NV)\.?)\s+(?:and|und|&)\s+(\S.+)")
 

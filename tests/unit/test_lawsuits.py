@@ -1922,3 +1922,16 @@ def test_the_accused_quoted_before_the_case_is_the_one_accused():
 def test_charges_denied_and_sentences_received(text, names, expected, status):
     [law] = run(text, "en", names)
     assert (roles(law), law.status, law.claim) == (expected, status, "criminal")
+
+
+def test_the_decision_of_an_authority_a_court_upholds_names_the_authority():
+    [law] = run("Das Verwaltungsgericht Gießen bestätigte die Entscheidung des Landratsamtes Marburg am 18. Juni.", "de",
+                {"Landratsamtes Marburg": "ORG"})
+    assert roles(law) == ([], ["Landratsamtes Marburg"])
+    assert law.status == "ruled"
+
+
+def test_a_prefix_glued_to_a_company_is_no_part_of_its_name():
+    [law] = run("Boeing was sued by Lockheed. The Ex-Boeing director was charged with fraud.", "en",
+                {"Boeing": "ORG", "Lockheed": "ORG"})
+    assert "Ex-Boeing" not in {p.name for p in law.parties}
