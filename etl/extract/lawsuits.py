@@ -143,7 +143,7 @@ _AGAINST_MEASURE = re.compile(
 _AUTHORITY = re.compile(r"(?:Behörde|[Mm]inisterium|[Aa]mt|[Ss]enat\w*|[Vv]erwaltung|[Rr]egierung|[Kk]ommission|Home Office|"
                         r"Ministry|Department|Commission|Council|Government)\b")
 _AUTHORITY_WORDS = re.compile(r"\b(?:Landesregierung|Staatsregierung|Bundesregierung|Stadt\s+[A-ZÄÖÜ][\wäöüß-]+|"
-                              r"Land\s+[A-ZÄÖÜ][\wäöüß-]+|[A-ZÄÖÜ][\wäöüß-]*(?:behörde|ministerium|amt|verwaltung))\b")
+                              r"Land\s+[A-ZÄÖÜ][\wäöüß-]+|[A-ZÄÖÜ][\wäöüß-]*(?:behörde|ministerium|amt|verwaltung))(?:e?s)?\b")
 _JUDGE_WORD = re.compile(r"(?i)richter(?:in|innen|n)?$|schöffen?$|judges?$")  # "die Verfassungsrichter": no party
 _JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
@@ -1239,7 +1239,8 @@ def _roles(sent: str, s: int, cands: list[_Cand], hits: list[_Hit], primary: _Hi
     trigger_prep = None if primary.trigger.verb else _prep_before(sent, primary.start, 0, lex, language, through_nouns=False)
     if trigger_prep == "gen":
         trigger_prep = None  # "erwägt eine Erweiterung der Klage": still the subject's own suit
-    possessive = not primary.trigger.verb and _POSSESSIVE.search(sent[max(0, primary.start - 12):primary.start])
+    possessive = not primary.trigger.verb and primary.trigger.kind != "court" \
+        and _POSSESSIVE.search(sent[max(0, primary.start - 12):primary.start])  # ("seine Gerichte" are his dishes)
     if passive or (trigger_prep in (None, "in", "vor", "into", "on", "auf") and lex.defendant_verbs.search(sent[c0:c1])):
         subject_role = "defendant"  # "ist in einen Rechtsstreit geraten", "faces a lawsuit"
     elif possessive:
@@ -1845,11 +1846,15 @@ def _authority(art: _Article, case: _Case, spans: list[tuple[int, int]]) -> _Can
     found += [(a.start(), a) for a in _AUTHORITY_WORDS.finditer(text)]
     if not found:
         return None
-    before = [f for f in found if f[0] < first]
-    pos, best = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
+    own = [f for f in found if any(spans[i][0] <= f[0] < spans[i][1] for i in case.sentences)]
+    before = [f for f in found if f[0] < first]  # ("gegen die Entscheidung des Landratsamtes": its own sentence first)
+    pos, best = min(own, key=lambda f: f[0]) if own else max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
     if isinstance(best, EntityMention):
         return _Cand(best.start_char, best.end_char, *art.fullest(best.name, "ORG"))
-    return _Cand(best.start(), best.end(), best.group(), None)
+    words = best.group()
+    if art.language == "de" and re.search(r"(?:amt|ministerium)e?s$", words):
+        words = re.sub(r"e?s$", "", words)  # "des Landratsamtes": the Landratsamt
+    return _Cand(best.start(), best.end(), words, None)
 
 
 # --- case fields -------------------------------------------------------------------------

@@ -1935,3 +1935,18 @@ def test_a_prefix_glued_to_a_company_is_no_part_of_its_name():
     [law] = run("Boeing was sued by Lockheed. The Ex-Boeing director was charged with fraud.", "en",
                 {"Boeing": "ORG", "Lockheed": "ORG"})
     assert "Ex-Boeing" not in {p.name for p in law.parties}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("In seiner Not will Tam Sutti seine Gerichte ab sofort zu den Kunden ausliefern.", {"Tam Sutti": "PER"}),
+    ("Sprecher Hetzel beteuert, dass im Verwaltungsgericht alle Maßnahmen eingehalten werden.", {}),
+])
+def test_dishes_and_spokesmen_state_no_case(text, names):
+    assert run(text, "de", names) == []
+
+
+def test_the_authority_in_the_suit_sentence_itself_comes_first():
+    text = ("Das Sozialministerium erließ die Regeln. Der Betreiber der Autokinos klagt nun vor dem Verwaltungsgericht "
+            "Cottbus gegen die Entscheidung des Landratsamtes.")
+    [law] = run(text, "de", {"Sozialministerium": "ORG"})
+    assert roles(law) == (["Betreiber"], ["Landratsamt"])
