@@ -1471,7 +1471,9 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
         return None
     if sent.rstrip(" \"'”“»«)").endswith("?"):
         return None  # a question asks whether, it reports no proceeding
-    hits = [h for h in hits if not _negated(sent, h, lex)]
+    hits = [h for h in hits if not _negated(sent, h, lex) and not (  # "filed a suit ... charging the company with X":
+        h.trigger.kind == "charge" and sent[h.start:h.end].lower() == "charging"  # the suit's allegation, no charge
+        and any(o.trigger.kind in ("suit", "dispute") and o.end <= h.start for o in hits))]
     if not hits:
         return None
     strong = any(h.trigger.strong for h in hits)

@@ -1950,3 +1950,9 @@ def test_the_authority_in_the_suit_sentence_itself_comes_first():
             "Cottbus gegen die Entscheidung des Landratsamtes.")
     [law] = run(text, "de", {"Sozialministerium": "ORG"})
     assert roles(law) == (["Betreiber"], ["Landratsamt"])
+
+
+def test_a_suit_charging_a_company_with_something_is_no_criminal_charge():
+    text = "Eagleye filed a suit against TRW last year charging the company with overcharging the government."
+    [law] = run(text, "en", {"Eagleye": "ORG", "TRW": "ORG"})
+    assert (roles(law), law.claim) == ((["Eagleye"], ["TRW"]), "other")
