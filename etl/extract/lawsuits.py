@@ -1086,6 +1086,7 @@ class _Hit:
     start: int
     end: int
     trigger: _Trigger
+    alleging: bool = False  # "a suit charging the company with ...": its claim is the suit's, not a crime
 
 
 @dataclass
@@ -1471,9 +1472,11 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
         return None
     if sent.rstrip(" \"'”“»«)").endswith("?"):
         return None  # a question asks whether, it reports no proceeding
-    hits = [h for h in hits if not _negated(sent, h, lex) and not (  # "filed a suit ... charging the company with X":
-        h.trigger.kind == "charge" and sent[h.start:h.end].lower() == "charging"  # the suit's allegation, no charge
-        and any(o.trigger.kind in ("suit", "dispute") and o.end <= h.start for o in hits))]
+    hits = [h for h in hits if not _negated(sent, h, lex)]
+    for h in hits:  # "filed a suit ... charging the company with X": the suit's allegation, no criminal charge
+        if h.trigger.kind == "charge" and sent[h.start:h.end].lower() == "charging" \
+                and any(o.trigger.kind in ("suit", "dispute") and o.end <= h.start for o in hits):
+            h.alleging = True
     if not hits:
         return None
     strong = any(h.trigger.strong for h in hits)
@@ -1654,7 +1657,7 @@ def _criminal_beside_civil(case: _Case, m: _Mention, sents: list[str], lex: _Lex
 def _open(m: _Mention, first: _Mention | None = None) -> _Case:
     """A new case; a preceding party-less court sentence becomes its first statement."""
     primary = next((h for h in m.hits if h.trigger.strong), m.hits[0])
-    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=next((h.trigger.claim for h in [primary, *m.hits] if h.trigger.claim), None),
+    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=next((h.trigger.claim for h in [primary, *m.hits] if h.trigger.claim and not h.alleging), None),
                  separate=m.new)
     if first is not None:
         case.add(first)
