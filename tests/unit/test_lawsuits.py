@@ -1956,3 +1956,15 @@ def test_a_suit_charging_a_company_with_something_is_no_criminal_charge():
     text = "Eagleye filed a suit against TRW last year charging the company with overcharging the government."
     [law] = run(text, "en", {"Eagleye": "ORG", "TRW": "ORG"})
     assert (roles(law), law.claim) == ((["Eagleye"], ["TRW"]), "other")
+
+
+@pytest.mark.parametrize("text,language,names", [
+    ("Wada will appeal against the acquittal of Kenneth Berg and Anna Lind on doping charges. Berg and Lind still have to "
+     "face trial on charges brought separately by Greek prosecutors.", "en",
+     {"Kenneth Berg": "PER", "Anna Lind": "PER", "Berg": "PER", "Lind": "PER", "Wada": "ORG"}),
+    ("Karl Berg wurde vom Landgericht wegen Betrugs verurteilt. Berg wurde außerdem gesondert angeklagt, weil er Tests "
+     "fälschte.",
+     "de", {"Karl Berg": "PER", "Berg": "PER", "Wada": "ORG"}),
+])
+def test_charges_brought_separately_are_another_case(text, language, names):
+    assert len(run(text, language, names)) == 2
