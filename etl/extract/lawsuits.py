@@ -22,8 +22,8 @@ for the party named before the sentence. Names are the fullest the article uses,
 titles, with acronyms and bracketed short forms resolved; whoever represents a party is
 counsel, no party. Unnamed defendants counted, indefinite or described ("drei frühere
 Vorstände", "a former contractor", "gegen ihren Vater") are no listed parties; their words
-are the case's defendants_generic (the guideline). Negated and hypothetical triggers, investigations, agency decisions and
-bankruptcy filings state no proceeding.
+are the case's defendants_generic (the guideline). Negated and hypothetical triggers,
+investigations, agency decisions and bankruptcy filings state no proceeding.
 
 Mentions are then grouped into one record per proceeding: anaphora ("die Klage", "the
 suit"), shared parties, a definite unnamed party introduced before ("Der Journalist"),
@@ -108,8 +108,9 @@ _ACTIVE_AUX = re.compile(r"\b(?:hat|haben|hatte|hatten|habe)\b")
 _AUX_AFTER = re.compile(r"\s+(?:werden|wurde|wurden|worden|wird|sei|seien|sind|ist|waren|war)\b")
 _HEADLINE_PASSIVE = re.compile(r"\s+(?:for|over|by|after)\b")
 # a nationality or a hyphenated compound before an unnamed party belongs to it
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|Dutch|French|British")
-_EN_MODIFIER = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai|[a-z]+-[a-z]+) \Z")
+_DEMONYMS = r"[A-Z][a-z]+(?:ian|an|ish|ese|ch|ic|i)|Greek|Swiss|Thai"  # "Dutch", "French", "British" by their endings
+_DEMONYM = re.compile(_DEMONYMS)
+_EN_MODIFIER = re.compile(r"(?<![\w-])(%s|[a-z]+-[a-z]+) \Z" % _DEMONYMS)
 _CIVIL_CLAIMS = frozenset(("securities", "antitrust", "copyright", "patent", "trademark", "defamation", "privacy", "labor"))
 _PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b(?!['’])")
 # personal pronouns next to a trigger ("Er wurde verurteilt", "verklagte ihn", "it sued X") -> the entity types they
@@ -126,12 +127,12 @@ _NOT_NOMINATIVE = re.compile(r"\b(?:den|einen|dem|einem|ihren|seinen|ihrem|seine
 _PRONOUN_WORDS = frozenset("ihn ihm ihnen sie er es him her them it they he she".split())  # "das Ministerium sie": two phrases
 _OBJECT_PRONOUNS = frozenset(("ihn", "ihm", "him"))
 _PRONOUN_REACH = 600  # characters back to the referent: the previous sentence or two
-# "X, der die Erben vertritt", "X, who represents the families": counsel, no party
 # a possessive or a relative before a name: "Seine Nichte Mary", "His niece Mary"
 _KIN = re.compile(r"Seine?|Ihre?|His|Her|Their|Nichte|Neffe|Sohn|Tochter|Bruder|Schwester|Ehefrau|Ehemann|Witwe|Vater|Mutter|"
                   r"Niece|Nephew|Son|Daughter|Brother|Sister|Wife|Husband|Widow|Father|Mother")
 _PURPOSE = re.compile(r"\bto\s+(?:force|compel|stop|block|prevent|bar|halt|require|oblige)\s+(?:the\s+)?\Z")
-_SPEAKS = re.compile(r"(?:,\s+[^.;:,]{1,40},)?,?\s+(?:said|says|told|sagte|sagt|erklärte|according)\b")  # ("X, a neighbour, said")  # the speaker of a report is no accused
+# the speaker of a report is no accused ("X said", "X, a neighbour, said")
+_SPEAKS = re.compile(r"(?:,\s+[^.;:,]{1,40},)?,?\s+(?:said|says|told|sagte|sagt|erklärte|according)\b")
 _OFFICIAL = re.compile(r"(?i)\b(?:attorney|prosecutor|judge|justice|spokesman|spokeswoman|lawyer|counsel|detective|officer|"
                        r"Staatsanwalt\w*|Richter\w*|Sprecher\w*|Anwalt|Anwältin|Verteidiger\w*|Ermittler\w*)\s+(?:[A-Z][\w.]*\s+)?\Z")
 # "gegen die Anordnung", "gegen das Beherbergungsverbot", "against the ban": a measure, whose maker is sued
@@ -146,6 +147,7 @@ _AUTHORITY_WORDS = re.compile(r"\b(?:Landesregierung|Staatsregierung|Bundesregie
                               r"Land\s+[A-ZÄÖÜ][\wäöüß-]+|[A-ZÄÖÜ][\wäöüß-]*(?:behörde|ministerium|amt|verwaltung))(?:e?s)?\b")
 _JUDGE_WORD = re.compile(r"(?i)richter(?:in|innen|n)?$|schöffen?$|judges?$")  # "die Verfassungsrichter": no party
 _JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate|Richter|Richterin|Richters|Vorsitzende[nr]?)\s+\Z")  # a judge is no party
+# "X, der die Erben vertritt", "X, who represents the families": counsel, no party
 _REPRESENTS = re.compile(r",\s*(?:der|die|who)\b[^,.;]{0,80}?\b(?:vertritt|vertreten|vertrat|vertraten|represents|represented|"
                          r"representing)\b")
 # a state's official name holds its form ("Republik Österreich", "State of Texas"); "Stadt Graz" stays "Graz"
@@ -240,6 +242,7 @@ class _Lexicon:
     statuses: tuple[tuple[str, re.Pattern, bool], ...]  # status, cue, weak
     claims: tuple[tuple[str, re.Pattern], ...]
     civil: re.Pattern
+    criminal: re.Pattern
     offence: re.Pattern
     courts: tuple[re.Pattern, ...]
     court_entity: re.Pattern
@@ -339,6 +342,7 @@ def _lexicon(language: str) -> _Lexicon:
         for t in trig[language]
     )
     generic_words = parties["generic"][language]
+    person_noun = parties.get("person_noun", {}).get(language, "")
     if language == "de":
         words = sorted(generic_words, key=len, reverse=True)
         # "Staatsregierung", "Heimatschutzministerium": a compound ending in an institution's word is one
@@ -367,6 +371,7 @@ def _lexicon(language: str) -> _Lexicon:
             for s, ps in stat[language].items() for p in ps
         ),
         claims=tuple((c, _union(p)) for c, p in claims[language].items() if c not in ("civil", "offence")),
+        criminal=_union(claims[language]["criminal"]),
         offence=_union(claims[language]["offence"]),
         civil=_union(claims[language]["civil"]),
         courts=tuple(re.compile(p) for p in courts[language]),
@@ -415,10 +420,9 @@ def _lexicon(language: str) -> _Lexicon:
         v2_openers=frozenset(parties.get("v2_openers", {}).get(language, [])),
         stopwords=frozenset(parties["stopwords"][language]),
         fallback=re.compile(_FALLBACK[language]),
-        person_np=re.compile(_PERSON_NP % parties["person_noun"][language]) if "person_noun" in parties and \
-            language in parties["person_noun"] else None,
+        person_np=re.compile(_PERSON_NP % person_noun) if person_noun else None,
         not_person=frozenset(parties.get("not_person", {}).get(language, [])),
-        person_noun=parties.get("person_noun", {}).get(language, ""),
+        person_noun=person_noun,
     )
 
 
@@ -569,6 +573,15 @@ class _Article:
                     return longer.name, longer.entity_id
             return " ".join(words), None
         return self.trim(best.name), best.entity_id
+
+    def reporter(self, s: int, e: int, cands: list[_Cand]) -> tuple[_Cand | None, int]:
+        """The organisation a sentence opens with as the one that reports ("Mellon Bank said ..."), and where its
+        report starts."""
+        said = _REPORTER.match(self.text, s, e)
+        if said is None:
+            return None, e
+        orgs = {m.start_char for m in self.in_span(s, e) if m.entity_type == "ORG"}
+        return next((c for c in cands if c.start == s + said.start(1) and c.start in orgs and not c.generic), None), said.end()
 
     @functools.cached_property
     def small_words(self) -> frozenset[str]:
@@ -775,14 +788,12 @@ class _Article:
             elif self.named:
                 cands.append(_Cand(ds, de, self.named[-1].name, self.named[-1].entity_id))
         if self.language == "en":
-            said = _REPORTER.match(text, s, e)
-            reporter = next((c for c in cands if said and c.start == s + said.start(1) and not c.generic
-                             and any(m.entity_type == "ORG" for m in self.in_span(c.start, c.end))), None)
+            reporter, said_end = self.reporter(s, e, cands)
             for p in _PRONOUN.finditer(sent):
                 ps, pe = s + p.start(), s + p.end()
                 if any(c.start < pe and ps < c.end for c in cands):
                     continue
-                if reporter is not None and ps >= s + said.end():  # "X said Y filed a suit against it": X
+                if reporter is not None and ps >= said_end:  # "X said Y filed a suit against it": X
                     cands.append(_Cand(ps, pe, reporter.name, reporter.entity_id))
                     continue
                 ref = self.pronoun_referent([c for c in cands if c.end <= ps and not c.generic])
@@ -929,7 +940,8 @@ class _Article:
 
 
 _TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,9}>?$")  # newswire markup: "Pennzoil Co <PZL>"
-_GLUED = re.compile(r"(?:(?<=\s)|^)(?!(?:Ex|Alt|Anti|Pro|Neo|Post|Vize|Vice|Non|Ur)-)[A-ZÄÖÜ][\wÄÖÜäöüß]*-$")  # "WPLG-" of "WPLG-Channel 10", "Pitt-" of "Pitt-Des Moines"
+# "WPLG-" of "WPLG-Channel 10", "Pitt-" of "Pitt-Des Moines" (not a prefix such as "Ex-")
+_GLUED = re.compile(r"(?:(?<=\s)|^)(?!(?:Ex|Alt|Anti|Pro|Neo|Post|Vize|Vice|Non|Ur)-)[A-ZÄÖÜ][\wÄÖÜäöüß]*-$")
 _INITIALS = re.compile(r"(?:(?<=\s)|^)(?:[A-Z]\.){1,3}\s+\Z")
 _TWO_FIRMS = re.compile(r"(.+?\b(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SE|GmbH|SA|NV)\.?)\s+(?:and|und|&)\s+(\S.+)")
 
@@ -942,11 +954,11 @@ def _mend(entities: list[EntityMention], text: str) -> list[EntityMention]:
     for m in entities:
         a, b = m.start_char, m.end_char
         mt = m.mention_text
-        if "<" not in mt and text[a - 1] != "-" and text[a - 2:a] != ". " and (
-                m.entity_type != "ORG" or not (" and " in mt or " und " in mt or " & " in mt)):
+        joined = m.entity_type == "ORG" and (" and " in mt or " und " in mt or " & " in mt)
+        if "<" not in mt and text[a - 1] != "-" and text[a - 2:a] != ". " and not joined:
             out.append(m)  # nothing to mend (the cheap test first)
             continue
-        if "<" in m.mention_text:
+        if "<" in mt:
             ticker = _TICKER.search(text, a, b)
             if ticker and ticker.start() > a:
                 b = ticker.start()
@@ -959,7 +971,7 @@ def _mend(entities: list[EntityMention], text: str) -> list[EntityMention]:
         if initials:  # "W.R. Grace and Co"
             a = initials.start()
         if (a, b) == (m.start_char, m.end_char):
-            two = _TWO_FIRMS.fullmatch(mt) if m.entity_type == "ORG" and (" and " in mt or " und " in mt or " & " in mt) else None
+            two = _TWO_FIRMS.fullmatch(mt) if joined else None
             if two is None:
                 out.append(m)
                 continue
@@ -1505,18 +1517,15 @@ def _mention(art: _Article, idx: int, s: int, e: int) -> _Mention | None:
                 plaintiffs = p  # "Der VfGH hob das Gesetz auf, nachdem die Neos eine Beschwerde eingebracht hatten"
                 break
     if not defendants:  # "dass der Angeklagte die Tat plante": the accused is the defendant wherever he stands
-        accused = next((c for c in cands if c.generic and _head(c.name) in _ACCUSED and c not in plaintiffs
-                        and _THE_ACCUSED.search(text, max(s, c.start - 30), c.start)), None)
+        accused, det = next(((c, d) for c in cands if c.generic and _head(c.name) in _ACCUSED and c not in plaintiffs
+                             and (d := _THE_ACCUSED.search(text, max(s, c.start - 30), c.start))), (None, None))
         if accused is not None and art.accused and accused.indefinite is None:
             defendants = [art.accused[-1]]  # "sagte die Angeklagte": the one accused before
         elif accused is not None:  # unnamed: in the article's words ("der Angeklagte"), for defendants_generic
-            det = _THE_ACCUSED.search(text, max(s, accused.start - 30), accused.start)
             defendants = [dataclasses.replace(accused, indefinite=accused.indefinite or text[det.start():accused.end])]
     if plaintiffs and not defendants and all(c.generic and _head(c.name) in _INVESTORS for c in plaintiffs):
         # "Mellon Bank said a shareholder filed a class action suit": the company reporting its investors' suit is sued
-        said = _REPORTER.match(text, s, e)
-        orgs = {m.start_char for m in art.in_span(s, e) if m.entity_type == "ORG"}
-        org = next((c for c in cands if said and c.start == s + said.start(1) and c.start in orgs), None)
+        org, _ = art.reporter(s, e, cands)
         if org is not None:
             defendants = [org]
     if not plaintiffs or not defendants:
@@ -1649,16 +1658,15 @@ def _criminal_beside_civil(case: _Case, m: _Mention, sents: list[str], lex: _Lex
     if not _CRIMINAL_WORD.search(sents[m.idx]) or any(_CRIMINAL_WORD.search(sents[i]) for i in case.sentences):
         return False
     own = [sents[i] for i in case.sentences]
-    criminal = dict(lex.claims)["criminal"]
     civil = any(lex.civil.search(t) for t in own)
-    return not any(criminal.search(t) for t in own) and (civil or not (case.criminal or case.claim_fallback == "criminal"))
+    return not any(lex.criminal.search(t) for t in own) and (civil or not (case.criminal or case.claim_fallback == "criminal"))
 
 
 def _open(m: _Mention, first: _Mention | None = None) -> _Case:
     """A new case; a preceding party-less court sentence becomes its first statement."""
     primary = next((h for h in m.hits if h.trigger.strong), m.hits[0])
-    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=next((h.trigger.claim for h in [primary, *m.hits] if h.trigger.claim and not h.alleging), None),
-                 separate=m.new)
+    claim = next((h.trigger.claim for h in [primary, *m.hits] if h.trigger.claim and not h.alleging), None)
+    case = _Case(sentences=[], kinds=set(), default_status=primary.trigger.status, claim_fallback=claim, separate=m.new)
     if first is not None:
         case.add(first)
     case.add(m)
@@ -1848,12 +1856,14 @@ def _authority(art: _Article, case: _Case, spans: list[tuple[int, int]]) -> _Can
         return None
     first = spans[min(case.sentences)][0]
     found = [(m.start_char, m) for m in art.entities if m.entity_type == "ORG" and _AUTHORITY.search(m.mention_text)]
-    found += [(a.start(), a) for a in _AUTHORITY_WORDS.finditer(text)]
+    starts = {f[0] for f in found}
+    found += [(a.start(), a) for a in _AUTHORITY_WORDS.finditer(text) if a.start() not in starts]  # the NER's name first
     if not found:
         return None
+    found.sort(key=lambda f: f[0])
     own = [f for f in found if any(spans[i][0] <= f[0] < spans[i][1] for i in case.sentences)]
     before = [f for f in found if f[0] < first]  # ("gegen die Entscheidung des Landratsamtes": its own sentence first)
-    pos, best = min(own, key=lambda f: f[0]) if own else max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
+    best = (own[0] if own else before[-1] if before else found[0])[1]
     if isinstance(best, EntityMention):
         return _Cand(best.start_char, best.end_char, *art.fullest(best.name, "ORG"))
     words = best.group()
@@ -1894,7 +1904,7 @@ def _claim(case: _Case, sents: list[str], lex: _Lexicon) -> str:
     if not case.kinds <= _CIVIL_KINDS and any(lex.offence.search(sents[i]) for i in own):
         score["criminal"] = score.get("criminal", 0) + 2  # "charged with assault": a crime, unless a civil suit's claim
     civil = any(lex.civil.search(sents[i]) for i in own | near)
-    own_criminal = any(rx.search(sents[i]) for c, rx in lex.claims if c == "criminal" for i in own)
+    own_criminal = any(lex.criminal.search(sents[i]) for i in own)
     if "criminal" in score and not own_criminal and (any(_CIVIL_WORD.search(sents[i]) for i in own) or (
             case.kinds <= _CIVIL_KINDS and not case.criminal and case.claim_fallback != "criminal")):
         # "a civil action ... Moss also awaits a criminal trial", "X sued Y. ... Criminal cases against the
